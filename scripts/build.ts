@@ -1,0 +1,65 @@
+/**
+ * npm run build [-- --out DIR]: builds the whole site atomically.
+ *
+ * 1. `astro build` into a temporary sibling of the output folder;
+ * 2. the Pagefind index into <tmp>/pagefind;
+ * 3. checks over the built HTML;
+ * 4. only then the temporary folder replaces the output folder.
+ * A failure at any step removes the temporary folder and leaves the previous
+ * output untouched, so a broken build can never be deployed.
+ *
+ * BLOG_CONTENT_DIR picks the posts folder (see src/site.config.ts); each content
+ * folder gets its own Astro cache so that corpora never share cached entries.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { requireSupportedNode } from './lib/node-version.ts';
+import { checkBuiltSite } from '../src/plugins/output-checks.ts';
+import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
+
+requireSupportedNode();
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+const outDir = resolve(root, values.out);
+const tmpDir = join(dirname(outDir), `.${basename(outDir)}-building-${process.pid}`);
+const oldDir = join(dirname(outDir), `.${basename(outDir)}-previous-${process.pid}`);
+
+/** The default content folder keeps Astro's default cache; any other gets its own. */
+function cacheDirFor(contentDir: string | undefined): string | undefined {
+  if (contentDir === undefined || contentDir.trim() === '') return undefined;
+  const key = createHash('sha256').update(resolve(root, contentDir)).digest('hex').slice(0, 12);
+  return join(root, 'node_modules', '.astro', `corpus-${key}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  await rm(tmpDir, { recursive: true, force: true });
+  const { build } = await import('astro');
+  const cacheDir = cacheDirFor(process.env['BLOG_CONTENT_DIR']);
+  await build({ root, outDir: tmpDir, ...(cacheDir ? { cacheDir } : {}) });
+
+  const indexStarted = performance.now();
+  const { pages } = await writeSearchIndex(tmpDir);
+  console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
+
+  const problems = await checkBuiltSite(tmpDir);
+  if (problems.length > 0) throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+
+  if (existsSync(outDir)) await rename(outDir, oldDir);
+  await rename(tmpDir, outDir);
+  await rm(oldDir, { recursive: true, force: true });
+  console.log(`built ${values.out}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+}
+
+main().catch(async (error: unknown) => {
+  await rm(tmpDir, { recursive: true, force: true });
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`\nBuild failed; ${values.out}/ was left as it was.\n${message}`);
+  process.exitCode = 1;
+});

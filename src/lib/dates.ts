@@ -1,0 +1,78 @@
+/**
+ * Calendar dates in a fixed IANA time zone, independent of the build machine's TZ
+ * and locale. Post dates are written as "YYYY-MM-DD" (optionally with a time) and
+ * mean that wall-clock moment in the site's time zone.
+ */
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+export interface CalendarParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** True when year-month-day exists in the proleptic Gregorian calendar. */
+export function isRealCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+/**
+ * Parses "YYYY-MM-DD", "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM:SS".
+ * Returns a reason string instead of parts when the text is not a real date
+ * (so "2024-02-30" is rejected, never rolled over to March 1st).
+ */
+export function parseCalendarText(text: string): CalendarParts | string {
+  const match = DATE_RE.exec(text.trim());
+  if (!match) return `"${text}" is not a date in the form YYYY-MM-DD (optionally followed by HH:MM)`;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  if (!isRealCalendarDate(year!, month!, day!)) return `"${text}" is not a real calendar date`;
+  if (hour > 23 || minute > 59 || second > 59) return `"${text}" has an invalid time of day`;
+  return { year: year!, month: month!, day: day!, hour, minute, second };
+}
+
+function partsInZone(instant: number, timeZone: string): CalendarParts {
+  // A fixed locale with numeric fields: the output does not depend on the machine's LANG.
+  const formatter = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const get = (type: string) => Number(formatter.formatToParts(instant).find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+}
+
+function asUtc(parts: CalendarParts): number {
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+/** The instant at which the given wall-clock time occurs in `timeZone`. */
+export function zonedTimeToInstant(parts: CalendarParts, timeZone: string): Date {
+  const wall = asUtc(parts);
+  // Two passes settle the zone offset, also across a DST change.
+  let instant = wall - (asUtc(partsInZone(wall, timeZone)) - wall);
+  instant = wall - (asUtc(partsInZone(instant, timeZone)) - instant);
+  return new Date(instant);
+}
+
+/** "YYYY-MM-DD" of an instant as seen in `timeZone`. */
+export function formatIsoDate(date: Date, timeZone: string): string {
+  const { year, month, day } = partsInZone(date.getTime(), timeZone);
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Year and month of an instant in `timeZone` (for archives). */
+export function yearMonthInZone(date: Date, timeZone: string): { year: number; month: number } {
+  const { year, month } = partsInZone(date.getTime(), timeZone);
+  return { year, month };
+}

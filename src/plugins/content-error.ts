@@ -1,0 +1,24 @@
+/**
+ * A problem in one content file, reported as "<file>[:<line>]: <what is wrong>".
+ * The loader collects all of them and fails the build once, listing each.
+ */
+export class ContentError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly detail: string;
+
+  constructor(file: string, detail: string, line?: number) {
+    super(`${line === undefined ? file : `${file}:${line}`}: ${detail}`);
+    this.name = 'ContentError';
+    this.file = file;
+    this.line = line;
+    this.detail = detail;
+  }
+}
+
+/** One error message for all problems found, so an author fixes them in one pass. */
+export function combineContentErrors(errors: readonly Error[]): Error {
+  const lines = errors.map((error) => `  - ${error.message.replace(/\n/g, '\n    ')}`);
+  const noun = errors.length === 1 ? 'problem' : 'problems';
+  return new Error(`Content check failed: ${errors.length} ${noun} in the posts.\n${lines.join('\n')}`);
+}

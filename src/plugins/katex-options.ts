@@ -1,0 +1,15 @@
+/**
+ * Options for rehype-katex, shared by .md and .mdx posts.
+ * - `trust: false`: \href, \url and friends cannot inject links or HTML.
+ * - Chinese text typed directly in math mode renders (browsers have the glyphs),
+ *   so KaTeX's per-character "unicodeTextInMathMode" warning is silenced; every
+ *   other strictness warning stays.
+ */
+import type { KatexOptions } from 'katex';
+
+export const katexOptions: KatexOptions = {
+  output: 'htmlAndMathml',
+  trust: false,
+  throwOnError: false,
+  strict: (code: string) => (code === 'unicodeTextInMathMode' ? 'ignore' : 'warn'),
+};

@@ -1,0 +1,70 @@
+/**
+ * The one site-settings module. Every page, component, plugin and script reads
+ * the site's settings from here; defaults and environment overrides are
+ * resolved once, in this file.
+ *
+ * Environment (all optional):
+ * - SITE_URL          absolute origin the site is served from (canonical URLs, feeds)
+ * - BASE_PATH         path prefix for a project site, e.g. "/blog/" (default "/")
+ * - BLOG_CONTENT_DIR  folder of posts to build instead of content/posts
+ */
+
+/** The closed set of categories a post may belong to, in display order. */
+export const CATEGORIES = ['机器学习', '深度学习', '计算机视觉', '自然语言处理', '强化学习', 'Python'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface SiteSettings {
+  /** Site title, shown in the header and in <title>. */
+  title: string;
+  /** One-line description for meta tags and feeds. */
+  description: string;
+  /** Author shown in metadata and feeds. */
+  author: string;
+  /** BCP 47 language of the whole site; Pagefind segments Chinese only when this is zh-*. */
+  lang: string;
+  /** Absolute origin, without a trailing slash. */
+  url: string;
+  /** Base path, always with leading and trailing slash ("/" or "/blog/"). */
+  base: string;
+  /** Posts per feed page. */
+  pageSize: number;
+  /** Characters in a card's excerpt before "...". */
+  excerptLength: number;
+  /** IANA time zone in which post dates are read and printed. */
+  timeZone: string;
+  /** Folder of posts, relative to the project root or absolute. */
+  contentDir: string;
+  categories: readonly Category[];
+}
+
+/** Normalises a base path to "/" or "/a/b/". */
+export function normalizeBase(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+/** Normalises an origin: must be http(s); no trailing slash. */
+export function normalizeSiteUrl(raw: string | undefined, fallback: string): string {
+  const value = (raw ?? '').trim() || fallback;
+  const url = new URL(value);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`SITE_URL must be an http(s) URL, got "${value}"`);
+  }
+  return url.origin;
+}
+
+const env = typeof process === 'undefined' ? {} : process.env;
+
+export const site: SiteSettings = {
+  title: '机器学习札记',
+  description: '机器学习、深度学习与计算机视觉的原理推导和工程实践笔记。',
+  author: 'ML 札记作者',
+  lang: 'zh-CN',
+  url: normalizeSiteUrl(env['SITE_URL'], 'https://ml-notes.github.io'),
+  base: normalizeBase(env['BASE_PATH']),
+  pageSize: 10,
+  excerptLength: 150,
+  timeZone: 'Asia/Shanghai',
+  contentDir: env['BLOG_CONTENT_DIR']?.trim() || 'content/posts',
+  categories: CATEGORIES,
+};
