@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { site } from './src/site.config.ts';
 import { katexOptions } from './src/plugins/katex-options.ts';
 import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
+import { rehypeFigures } from './src/plugins/rehype-figures.ts';
 
 export default defineConfig({
   site: site.url,
@@ -18,7 +19,7 @@ export default defineConfig({
     // One unified pipeline for .md and .mdx (@astrojs/mdx inherits it).
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, katexOptions]],
+      rehypePlugins: [[rehypeKatex, katexOptions], rehypeFigures],
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },

@@ -23,6 +23,12 @@ import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
 
 requireSupportedNode();
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+// A build is always a production build: drafts hidden. Astro lets process.env
+// fill import.meta.env in server code, so inherited variables with the reserved
+// names (vitest sets DEV=1, MODE=test, NODE_ENV=test) would make a build think
+// it is a dev server.
+process.env['NODE_ENV'] = 'production';
+for (const reserved of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[reserved];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
