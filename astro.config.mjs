@@ -29,6 +29,9 @@ export default defineConfig({
   },
   vite: {
     plugins: [katexFontsWoff2Only()],
+    // Scripts stay external files (never inlined): cacheable, allowed by a strict
+    // script-src CSP, and Vite's dynamic-import preload helper works in them.
+    build: { assetsInlineLimit: 0 },
   },
   devToolbar: { enabled: false },
 });

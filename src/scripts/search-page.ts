@@ -67,7 +67,8 @@ export function startSearchPage(root: HTMLElement): void {
       if (ticket !== latest) return;
       list.replaceChildren(...data.map(resultItem));
       status.textContent = found.results.length === 0 ? `没有找到与“${trimmed}”相关的文章。` : `找到 ${found.results.length} 篇相关文章。`;
-    } catch {
+    } catch (error) {
+      console.error('search failed:', error);
       status.textContent = '搜索索引加载失败：请先运行 npm run build 生成索引。';
     }
   }
