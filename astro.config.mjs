@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -8,13 +9,26 @@ import { site } from './src/site.config.ts';
 import { katexOptions } from './src/plugins/katex-options.ts';
 import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
 import { rehypeFigures } from './src/plugins/rehype-figures.ts';
+import { readPostDates } from './src/plugins/post-dates.ts';
+
+const postDates = readPostDates(site.contentDir, site.timeZone);
 
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // lastmod from front matter (updated, else date), never from file times.
+      serialize(item) {
+        const slug = /\/posts\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
+        const date = slug === undefined ? undefined : postDates.get(decodeURIComponent(slug));
+        return date ? { ...item, lastmod: date.toISOString() } : item;
+      },
+    }),
+  ],
   markdown: {
     // One unified pipeline for .md and .mdx (@astrojs/mdx inherits it).
     processor: unified({
