@@ -3,12 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
-import remarkMath from 'remark-math';
-import rehypeKatex from 'rehype-katex';
 import { site } from './src/site.config.ts';
-import { katexOptions } from './src/plugins/katex-options.ts';
 import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
-import { rehypeFigures } from './src/plugins/rehype-figures.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
 import { readPostDates } from './src/plugins/post-dates.ts';
 
 const postDates = readPostDates(site.contentDir, site.timeZone);
@@ -32,14 +29,12 @@ export default defineConfig({
   markdown: {
     // One unified pipeline for .md and .mdx (@astrojs/mdx inherits it).
     processor: unified({
-      remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, katexOptions], rehypeFigures],
+      remarkPlugins,
+      rehypePlugins,
+      remarkRehype: remarkRehypeOptions,
+      smartypants,
     }),
-    shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
-      defaultColor: false,
-      wrap: false,
-    },
+    shikiConfig,
   },
   vite: {
     plugins: [katexFontsWoff2Only()],

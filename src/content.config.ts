@@ -33,6 +33,9 @@ export const postSchema = z
     description: nonBlank('description').optional(),
     draft: z.boolean({ error: 'draft must be true or false (unquoted)' }).default(false),
     slug: z.string().optional(),
+    series: nonBlank('series').optional(),
+    seriesOrder: z.number({ error: 'seriesOrder must be a number' }).int().positive().optional(),
+    pinned: z.boolean({ error: 'pinned must be true or false (unquoted)' }).default(false),
   })
   .refine((post) => post.updated === undefined || post.updated >= post.date, {
     error: 'updated must not be earlier than date',

@@ -35,3 +35,8 @@ export function listPagePath(listPath: string, n: number, base: string = site.ba
 export function absoluteUrl(path: string, origin: string = site.url): string {
   return new URL(path, `${origin}/`).href;
 }
+
+/** Site-relative root of a category's, tag's or series' pages ("categories/<slug>"), segment encoded. */
+export function termRoot(kind: 'categories' | 'tags' | 'series', slug: string): string {
+  return `${kind}/${encodeSegment(slug)}`;
+}

@@ -18,6 +18,7 @@ import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
+import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 
 type RenderedContent = { html: string; metadata?: Record<string, unknown> & { imagePaths?: string[] } };
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
@@ -84,8 +85,14 @@ export function postsLoader(options: { dir: string }): Loader {
   return {
     name: 'posts-loader',
     async load(context) {
-      const { config, store, parseData, generateDigest, logger, watcher } = context;
+      const { config, store, meta, parseData, generateDigest, logger, watcher } = context;
       const root = fileURLToPath(config.root);
+      // Cached entries were rendered by an older pipeline: render everything again.
+      const fingerprint = pipelineFingerprint(root);
+      if (meta.get('pipeline') !== fingerprint) {
+        store.clear();
+        meta.set('pipeline', fingerprint);
+      }
       const dir = resolve(root, options.dir);
       let renderer: Renderer | undefined;
       const idByFile = new Map<string, string>();

@@ -1,0 +1,34 @@
+/**
+ * The Markdown pipeline, defined once for .md and .mdx posts: remark-math for
+ * `$…$`/`$$…$$`, paired quotes for Chinese prose, KaTeX at build time, numbered figures, heading ids and
+ * anchors, framed code blocks, Chinese footnote labels. Shiki (configured here
+ * too) runs between remark-rehype and these rehype plugins.
+ */
+import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import rehypeKatex from 'rehype-katex';
+import remarkMath from 'remark-math';
+import { katexOptions } from './katex-options.ts';
+import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
+import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
+import { rehypeFigures } from './rehype-figures.ts';
+import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+
+export const remarkPlugins: RemarkPlugins = [remarkMath, remarkCjkQuotes];
+
+/** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */
+export const smartypants = false;
+
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeFigures, rehypeHeadingIds, rehypeCodeBlocks];
+
+export const remarkRehypeOptions: RemarkRehype = {
+  footnoteLabel: '脚注',
+  footnoteLabelProperties: { className: ['footnotes-label'] },
+  footnoteBackLabel: (referenceIndex: number, rereferenceIndex: number) =>
+    `返回正文第 ${referenceIndex + 1} 处引用${rereferenceIndex > 1 ? `（第 ${rereferenceIndex} 次）` : ''}`,
+};
+
+export const shikiConfig = {
+  themes: { light: 'github-light', dark: 'github-dark' },
+  defaultColor: false,
+  wrap: false,
+} as const;

@@ -1,0 +1,69 @@
+/**
+ * rehype plugin: frames each Shiki code block with a bar that shows its
+ * language and a copy button. The button starts `hidden` and is revealed by
+ * src/scripts/copy-code.ts, so without JavaScript no dead button is shown.
+ * Long lines scroll inside the <pre>, never the page (see prose.css).
+ */
+import type { Element, Root } from 'hast';
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  python: 'Python', py: 'Python', bash: 'Bash', sh: 'Shell', shell: 'Shell', console: 'Console', cpp: 'C++', c: 'C',
+  js: 'JavaScript', javascript: 'JavaScript', ts: 'TypeScript', typescript: 'TypeScript', json: 'JSON', yaml: 'YAML',
+  toml: 'TOML', text: '文本', plaintext: '文本', txt: '文本', diff: 'Diff', html: 'HTML', css: 'CSS', markdown: 'Markdown',
+  md: 'Markdown', sql: 'SQL', rust: 'Rust', go: 'Go', java: 'Java', latex: 'LaTeX', tex: 'TeX', cuda: 'CUDA',
+};
+
+export function languageLabel(lang: string): string {
+  return LANGUAGE_NAMES[lang.toLowerCase()] ?? lang;
+}
+
+/** Shiki's hast gives `class` as a string; hast from HTML gives `className` as a list. */
+function classList(node: Element): string[] {
+  const value = node.properties['className'] ?? node.properties['class'];
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/) : [];
+}
+
+function isCodeBlock(node: Element): boolean {
+  return node.tagName === 'pre' && classList(node).includes('astro-code');
+}
+
+export function rehypeCodeBlocks() {
+  return (tree: Root) => {
+    const visit = (parent: Root | Element) => {
+      parent.children.forEach((child, index) => {
+        if (child.type !== 'element') return;
+        if (!isCodeBlock(child)) {
+          visit(child);
+          return;
+        }
+        const lang = String(child.properties['dataLanguage'] ?? 'text');
+        // The <pre> scrolls sideways; keyboard users need to be able to reach it.
+        child.properties['tabIndex'] = 0;
+        parent.children[index] = {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['code-block'] },
+          children: [
+            {
+              type: 'element',
+              tagName: 'div',
+              properties: { className: ['code-block__bar'] },
+              children: [
+                { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] },
+                {
+                  type: 'element',
+                  tagName: 'button',
+                  properties: { type: 'button', className: ['code-block__copy'], dataCopyCode: '', hidden: true },
+                  children: [{ type: 'text', value: '复制' }],
+                },
+              ],
+            },
+            child,
+          ],
+        };
+      });
+    };
+    visit(tree);
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * rehype plugin: gives every heading of a post a unique, non-empty id and a
+ * link to itself. Ids come from the heading text (normalizeSlug keeps Chinese);
+ * a heading of only emoji or symbols gets "section-N"; repeats get "-2", "-3".
+ * Runs before Astro's own heading pass, which keeps these ids for the TOC.
+ *
+ * The anchor has no text (CSS draws the "#"), so the TOC text stays clean.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { normalizeSlug } from '../lib/slug.ts';
+
+const HEADING = /^h[1-6]$/;
+/** Ids the page itself uses around the post body. */
+const RESERVED = new Set(['main', 'footnote-label', 'toc']);
+
+export function rehypeHeadingIds() {
+  return (tree: Root) => {
+    const used = new Set<string>(RESERVED);
+    let untitled = 0;
+    const unique = (base: string) => {
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      return id;
+    };
+    const visit = (node: Root | Element) => {
+      for (const child of node.children) {
+        if (child.type !== 'element') continue;
+        if (!HEADING.test(child.tagName)) {
+          visit(child);
+          continue;
+        }
+        if (child.properties['id'] === 'footnote-label') continue;
+        const text = toText(child).trim();
+        const base = normalizeSlug(text) || `section-${++untitled}`;
+        const id = unique(base);
+        child.properties['id'] = id;
+        const anchor: ElementContent = {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text || id}` },
+          children: [],
+        };
+        child.children.push(anchor);
+      }
+    };
+    visit(tree);
+  };
+}
