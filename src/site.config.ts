@@ -58,7 +58,7 @@ const env = typeof process === 'undefined' ? {} : process.env;
 export const site: SiteSettings = {
   title: '机器学习札记',
   description: '机器学习、深度学习与计算机视觉的原理推导和工程实践笔记。',
-  author: 'ML 札记作者',
+  author: '机器学习札记',
   lang: 'zh-CN',
   url: normalizeSiteUrl(env['SITE_URL'], 'https://ml-notes.github.io'),
   base: normalizeBase(env['BASE_PATH']),

@@ -28,7 +28,7 @@ export const remarkRehypeOptions: RemarkRehype = {
 };
 
 export const shikiConfig = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  themes: { light: 'github-light-default', dark: 'github-dark-default' },
   defaultColor: false,
   wrap: false,
 } as const;

@@ -9,6 +9,10 @@ export function openSearchDialog(): void {
   if (!panel) {
     panel = bindSearchPanel(dialog.querySelector<HTMLElement>('[data-search-panel]')!);
     dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
+    // Escape closes the dialog from any control inside it (a focused <select> may keep it otherwise).
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') dialog.close();
+    });
     // A click on the backdrop (outside the dialog box) closes it.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();

@@ -1,0 +1,70 @@
+/**
+ * axe-core on the main page types in both themes: no serious or critical
+ * violations. A summary of every run (including minor findings) is written to
+ * tests/.output/axe-report.json.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { outputRoot } from '../helpers/build.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PAGES = {
+  feed: '',
+  post: 'posts/pca/',
+  category: `categories/${encodeURIComponent('机器学习')}/`,
+  search: `search/?q=${encodeURIComponent('梯度')}`,
+};
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+let site: StaticSite;
+let browser: Browser;
+const report: Record<string, { violations: { id: string; impact: string | null; nodes: number }[]; passes: number }> = {};
+
+beforeAll(async () => {
+  site = await serveSite(inject('siteDir'));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  mkdirSync(outputRoot, { recursive: true });
+  writeFileSync(join(outputRoot, 'axe-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await browser?.close();
+  await site?.close();
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    for (const [name, path] of Object.entries(PAGES)) {
+      it(`${name} page in the ${theme} theme has no serious or critical violations`, async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: theme });
+        const page = await context.newPage();
+        await page.goto(`${site.url}${path}`);
+        if (name === 'search') await page.locator('[data-search-results] a').first().waitFor();
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
+          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        });
+        await context.close();
+        report[`${name}/${theme}`] = {
+          violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+          passes: result.passes.length,
+        };
+        const serious = result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        expect(serious).toEqual([]);
+      });
+    }
+  }
+});
