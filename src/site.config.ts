@@ -28,6 +28,8 @@ export interface SiteSettings {
   base: string;
   /** Posts per feed page. */
   pageSize: number;
+  /** Posts in each RSS feed. */
+  feedSize: number;
   /** Characters in a card's excerpt before "...". */
   excerptLength: number;
   /** IANA time zone in which post dates are read and printed. */
@@ -63,6 +65,7 @@ export const site: SiteSettings = {
   url: normalizeSiteUrl(env['SITE_URL'], 'https://ml-notes.github.io'),
   base: normalizeBase(env['BASE_PATH']),
   pageSize: 10,
+  feedSize: 20,
   excerptLength: 150,
   timeZone: 'Asia/Shanghai',
   contentDir: env['BLOG_CONTENT_DIR']?.trim() || 'content/posts',

@@ -1,0 +1,5 @@
+/** /rss-full.xml: RSS 2.0 with the latest posts, each with its whole HTML (math as MathML). */
+import type { APIRoute } from 'astro';
+import { feedResponse } from '../data/rss-feed.ts';
+
+export const GET: APIRoute = () => feedResponse('full');
