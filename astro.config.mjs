@@ -7,6 +7,8 @@ import { site } from './src/site.config.ts';
 import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
 import { readPostDates } from './src/plugins/post-dates.ts';
+import { devSearchIndex } from './src/plugins/dev-search-index.ts';
+import { fileURLToPath } from 'node:url';
 
 const postDates = readPostDates(site.contentDir, site.timeZone);
 
@@ -17,6 +19,7 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [
     mdx(),
+    devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
     sitemap({
       // lastmod from front matter (updated, else date), never from file times.
       serialize(item) {
@@ -41,6 +44,8 @@ export default defineConfig({
     // Scripts stay external files (never inlined): cacheable, allowed by a strict
     // script-src CSP, and Vite's dynamic-import preload helper works in them.
     build: { assetsInlineLimit: 0 },
+    // Build output (dist/, temporary build folders, test sites) is not source: don't watch it.
+    server: { watch: { ignored: ['**/dist/**', '**/.dist-*/**', '**/tests/.output/**'] } },
   },
   devToolbar: { enabled: false },
 });

@@ -1,24 +1,28 @@
 /**
  * The Markdown pipeline, defined once for .md and .mdx posts: remark-math for
- * `$…$`/`$$…$$`, paired quotes for Chinese prose, KaTeX at build time, numbered figures, heading ids and
- * anchors, framed code blocks, Chinese footnote labels. Shiki (configured here
- * too) runs between remark-rehype and these rehype plugins.
+ * `$…$`/`$$…$$`, writing blocks (callouts, derivations, paper cards) as
+ * directives, numbered figures and equations with cross-references, paired
+ * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
+ * framed code blocks, Chinese footnote labels. Shiki (configured here too)
+ * runs between remark-rehype and these rehype plugins.
  */
 import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
+import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
 import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
+import { remarkCrossRefs } from './remark-cross-refs.ts';
+import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
-import { rehypeFigures } from './rehype-figures.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkMath, remarkCjkQuotes];
+export const remarkPlugins: RemarkPlugins = [remarkMath, remarkDirective, remarkWritingBlocks, remarkCrossRefs, remarkCjkQuotes];
 
 /** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */
 export const smartypants = false;
 
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeFigures, rehypeHeadingIds, rehypeCodeBlocks];
+export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeCodeBlocks];
 
 export const remarkRehypeOptions: RemarkRehype = {
   footnoteLabel: '脚注',

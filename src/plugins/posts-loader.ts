@@ -8,49 +8,24 @@
  * `.md` posts are rendered here through the configured `markdown.processor`;
  * `.mdx` posts are deferred to @astrojs/mdx, which uses the same processor.
  */
-import { readFile, readdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { codeFences } from '../lib/code-fences.ts';
 import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
+import { isKnownCodeLanguage } from './code-languages.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
+import { listPostFiles, type PostFile } from './post-files.ts';
 
 type RenderedContent = { html: string; metadata?: Record<string, unknown> & { imagePaths?: string[] } };
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
 type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string): void };
 type Renderer = (body: string, data: Record<string, unknown>, file: string) => Promise<RenderedContent>;
-
-interface PostSource {
-  /** Absolute path. */
-  path: string;
-  /** Path relative to the project root, POSIX separators (used in messages and the store). */
-  display: string;
-  format: 'md' | 'mdx';
-  /** File or folder name, the default slug. */
-  name: string;
-}
-
-/** Lists post files under `dir`, sorted, following the rule in `classifyContentPath`. */
-async function listPostSources(dir: string, root: string): Promise<PostSource[]> {
-  if (!existsSync(dir)) return [];
-  const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, resolve(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-  const sources: PostSource[] = [];
-  for (const name of names) {
-    const kind = classifyContentPath(name);
-    if (kind.kind !== 'post') continue;
-    const path = resolve(dir, name);
-    sources.push({ path, display: relative(root, path).split(sep).join('/'), format: kind.format, name: kind.name });
-  }
-  return sources;
-}
 
 async function createRenderer(config: LoaderContext['config']): Promise<Renderer> {
   const { markdown, image } = config;
@@ -99,7 +74,7 @@ export function postsLoader(options: { dir: string }): Loader {
       const fileById = new Map<string, string>();
 
       /** Reads, validates and stores one post; returns the problems found. */
-      async function sync(source: PostSource): Promise<Error[]> {
+      async function sync(source: PostFile): Promise<Error[]> {
         const decoded = decodeSourceBytes(await readFile(source.path));
         if (!decoded.ok) return [new ContentError(source.display, decoded.message)];
         const text = decoded.text;
@@ -128,6 +103,12 @@ export function postsLoader(options: { dir: string }): Loader {
           data = await parseData({ id, data: front.data, filePath: source.path });
         } catch (error) {
           return [new ContentError(source.display, (error as Error).message)];
+        }
+
+        for (const fence of codeFences(front.body, front.bodyLine)) {
+          if (!isKnownCodeLanguage(fence.lang)) {
+            logger.warn(`${source.display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
+          }
         }
 
         const digest = generateDigest(text);
@@ -165,7 +146,7 @@ export function postsLoader(options: { dir: string }): Loader {
         return [];
       }
 
-      const sources = await listPostSources(dir, root);
+      const sources = listPostFiles(dir, root);
       const stale = new Set(store.keys());
       const errors: Error[] = [];
       for (const source of sources) {

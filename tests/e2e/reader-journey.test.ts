@@ -65,13 +65,12 @@ describe('reader journey', () => {
 
   it('finds a post by a Chinese word in its body and follows the first result', async () => {
     await page.goto(site.url);
-    await page.locator('#site-search-input').fill('协方差矩阵');
-    await page.locator('#site-search-input').press('Enter');
-    await page.waitForURL(/\/search\/\?q=/);
-    const first = page.locator('.search__results li h2 a').first();
+    await page.locator('[data-search-trigger]').click();
+    await page.locator('#search-dialog-input').fill('协方差矩阵');
+    const first = page.locator('#search-dialog [data-search-results] a').first();
     await first.waitFor();
-    expect(await first.innerText()).toBe('PCA 原理总结');
-    expect(await page.locator('.search__results mark').count()).toBeGreaterThan(0);
+    expect(await first.locator('.search-result__title').innerText()).toBe('PCA 原理总结');
+    expect(await page.locator('#search-dialog [data-search-results] mark').count()).toBeGreaterThan(0);
     await first.click();
     await page.waitForURL(/\/posts\/pca\/$/);
     expect((await page.locator('h1').innerText()).trim()).toBe('PCA 原理总结');

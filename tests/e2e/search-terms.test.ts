@@ -40,7 +40,7 @@ describe('Chinese search', () => {
   for (const [term, slug] of Object.entries(TERMS)) {
     it(`finds ${slug} first for 「${term}」`, async () => {
       await page.goto(`${site.url}search/?q=${encodeURIComponent(term)}`);
-      const first = page.locator('.search__results li h2 a').first();
+      const first = page.locator('.page-column [data-search-results] a').first();
       await first.waitFor();
       expect(new URL(await first.evaluate((a: HTMLAnchorElement) => a.href)).pathname).toBe(`/posts/${slug}/`);
     });

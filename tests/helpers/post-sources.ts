@@ -29,24 +29,4 @@ export function readPostSources(dir = join(projectRoot, 'content', 'posts')): Po
   return posts;
 }
 
-export interface CodeFence {
-  lang: string;
-  code: string;
-  line: number;
-}
-
-/** Fenced code blocks (``` or ~~~) with their info-string language and starting line. */
-export function codeFences(body: string): CodeFence[] {
-  const fences: CodeFence[] = [];
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(\s*)(`{3,}|~{3,})\s*([^\s`]*)/.exec(lines[i]!);
-    if (!open) continue;
-    const marker = open[2]!;
-    const start = i;
-    const code: string[] = [];
-    for (i++; i < lines.length && !lines[i]!.trimStart().startsWith(marker); i++) code.push(lines[i]!);
-    fences.push({ lang: open[3]!, code: code.join('\n'), line: start + 1 });
-  }
-  return fences;
-}
+export { codeFences, type CodeFence } from '../../src/lib/code-fences.ts';
