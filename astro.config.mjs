@@ -8,14 +8,18 @@ import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
 import { readPostDates } from './src/plugins/post-dates.ts';
 import { devSearchIndex } from './src/plugins/dev-search-index.ts';
+import { cacheDirFor } from './src/plugins/cache-dir.ts';
 import { fileURLToPath } from 'node:url';
 
-const postDates = readPostDates(site.contentDir, site.timeZone);
+const root = fileURLToPath(new URL('.', import.meta.url));
+const postDates = readPostDates(site.contentDir, site.timeZone, root);
+const cacheDir = cacheDirFor(root, site.contentDir);
 
 export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
+  ...(cacheDir ? { cacheDir } : {}),
   build: { format: 'directory' },
   integrations: [
     mdx(),

@@ -8,10 +8,8 @@
  * A failure at any step removes the temporary folder and leaves the previous
  * output untouched, so a broken build can never be deployed.
  *
- * BLOG_CONTENT_DIR picks the posts folder (see src/site.config.ts); each content
- * folder gets its own Astro cache so that corpora never share cached entries.
+ * BLOG_CONTENT_DIR picks the posts folder (see src/site.config.ts).
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -20,6 +18,9 @@ import { parseArgs } from 'node:util';
 import { requireSupportedNode } from './lib/node-version.ts';
 import { checkBuiltSite } from '../src/plugins/output-checks.ts';
 import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
+import { readPostSummaries } from '../src/plugins/post-files.ts';
+import { site } from '../src/site.config.ts';
+import { encodeSegment } from '../src/lib/urls.ts';
 
 requireSupportedNode();
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -36,25 +37,19 @@ const outDir = resolve(root, values.out);
 const tmpDir = join(dirname(outDir), `.${basename(outDir)}-building-${process.pid}`);
 const oldDir = join(dirname(outDir), `.${basename(outDir)}-previous-${process.pid}`);
 
-/** The default content folder keeps Astro's default cache; any other gets its own. */
-function cacheDirFor(contentDir: string | undefined): string | undefined {
-  if (contentDir === undefined || contentDir.trim() === '') return undefined;
-  const key = createHash('sha256').update(resolve(root, contentDir)).digest('hex').slice(0, 12);
-  return join(root, 'node_modules', '.astro', `corpus-${key}`);
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   await rm(tmpDir, { recursive: true, force: true });
   const { build } = await import('astro');
-  const cacheDir = cacheDirFor(process.env['BLOG_CONTENT_DIR']);
-  await build({ root, outDir: tmpDir, ...(cacheDir ? { cacheDir } : {}) });
+  await build({ root, outDir: tmpDir });
 
   const indexStarted = performance.now();
   const { pages } = await writeSearchIndex(tmpDir);
   console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
 
-  const problems = await checkBuiltSite(tmpDir);
+  const posts = readPostSummaries(resolve(root, site.contentDir), root);
+  const sourceOfPage = new Map(posts.map((post) => [decodeURIComponent(`posts/${encodeSegment(post.slug)}/`), post.display]));
+  const problems = await checkBuiltSite(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
   if (problems.length > 0) throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   if (existsSync(outDir)) await rename(outDir, oldDir);

@@ -10,7 +10,7 @@ import { postsLoader } from './plugins/posts-loader.ts';
 
 /** "YYYY-MM-DD" (optionally "HH:MM") in the site's time zone; rejects dates that do not exist. */
 const calendarDate = z
-  .string({ error: 'must be a date written as YYYY-MM-DD' })
+  .string({ error: (issue) => (issue.input === undefined ? 'date is missing (write date: YYYY-MM-DD)' : 'the date must be written as YYYY-MM-DD') })
   .transform((text, context) => {
     const parts = parseCalendarText(text);
     if (typeof parts === 'string') {
@@ -21,14 +21,19 @@ const calendarDate = z
   });
 
 const nonBlank = (field: string) =>
-  z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} must not be blank` });
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${field} is missing` : `${field} must be text`) })
+    .trim()
+    .min(1, { error: `${field} must not be blank` });
 
 export const postSchema = z
   .strictObject({
     title: nonBlank('title'),
     date: calendarDate,
     updated: calendarDate.optional(),
-    category: z.enum(CATEGORIES, { error: `category must be one of: ${CATEGORIES.join(', ')}` }),
+    category: z.enum(CATEGORIES, {
+      error: (issue) => `category ${issue.input === undefined ? 'is missing' : `"${String(issue.input)}" is unknown`}; use one of: ${CATEGORIES.join(', ')}`,
+    }),
     tags: z.array(nonBlank('a tag'), { error: 'tags must be a list, e.g. [PCA, 降维]' }).default([]),
     description: nonBlank('description').optional(),
     draft: z.boolean({ error: 'draft must be true or false (unquoted)' }).default(false),

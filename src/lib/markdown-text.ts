@@ -19,10 +19,15 @@ export interface TextSegment {
   atomic: boolean;
 }
 
-interface MdNode {
+export interface MdNode {
   type: string;
   value?: string;
   children?: MdNode[];
+  /** image */
+  url?: string;
+  /** MDX JSX element name, ESM source */
+  name?: string | null;
+  position?: { start: { line: number } };
 }
 
 const SKIPPED = new Set([
@@ -32,7 +37,8 @@ const SKIPPED = new Set([
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'blockquote', 'mdxJsxFlowElement']);
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
-function parse(source: string, format: 'md' | 'mdx'): MdNode {
+/** The Markdown (or MDX) syntax tree of a source; MDX syntax errors throw with their position. */
+export function parseMarkdown(source: string, format: 'md' | 'mdx'): MdNode {
   if (format === 'mdx') {
     return fromMarkdown(source, {
       extensions: [mdxjs(), gfm(), math()],
@@ -67,7 +73,7 @@ export function markdownToSegments(source: string, format: 'md' | 'mdx' = 'md'):
     node.children?.forEach(visit);
     if (BLOCKS.has(node.type)) push(' ');
   };
-  visit(parse(source, format));
+  visit(parseMarkdown(source, format));
   return normalizeSpaces(segments);
 }
 

@@ -1,28 +1,90 @@
 /**
  * Checks over the built HTML, run before a build may replace dist/. They hold
  * whatever produced the HTML (.md rendered now, entries from Astro's content
- * cache, .mdx compiled by Vite).
+ * cache, .mdx compiled by Vite):
+ * - no KaTeX error markup;
+ * - every internal link, image, stylesheet and script resolves to a built file
+ *   (under the base path), and every #fragment to an id on the target page.
+ * A problem inside a post body is reported against the post's source file.
  */
+import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { extractIds, extractReferences } from '../lib/html-links.ts';
 import { findKatexErrors } from '../lib/katex-errors.ts';
+
+export interface OutputCheckOptions {
+  /** Base path ("/" or "/blog/"). */
+  base: string;
+  /** Origin of the site, so absolute links to it are checked too. */
+  origin: string;
+  /** Source file of each post page, by its page path under the base ("posts/pca/"). */
+  sourceOfPage: Map<string, string>;
+}
 
 async function htmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort();
 }
 
+/** The site-relative path (under the base) a URL points to, or undefined if it leaves the site. */
+function sitePath(url: string, page: string, options: OutputCheckOptions): { path: string; fragment: string } | undefined {
+  if (/^(mailto|tel|data|javascript):/i.test(url)) return undefined;
+  const pageUrl = new URL(`${options.base}${page}`, `${options.origin}/`);
+  let target: URL;
+  try {
+    target = new URL(url, pageUrl);
+  } catch {
+    return { path: url, fragment: '' };
+  }
+  if (target.origin !== new URL(options.origin).origin) return undefined;
+  const pathname = decodeURIComponent(target.pathname);
+  if (!pathname.startsWith(options.base)) return { path: `../${pathname}`, fragment: '' };
+  return { path: pathname.slice(options.base.length), fragment: decodeURIComponent(target.hash.slice(1)) };
+}
+
+/** The file that serves a site path ("posts/pca/" → posts/pca/index.html), or undefined. */
+function servedFile(siteDir: string, path: string): string | undefined {
+  const file = join(siteDir, path);
+  if (path === '' || path.endsWith('/')) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
+  if (existsSync(file) && statSync(file).isFile()) return file;
+  return undefined;
+}
+
 /** Returns one line per problem; empty when the site is fit to deploy. */
-export async function checkBuiltSite(siteDir: string): Promise<string[]> {
+export async function checkBuiltSite(siteDir: string, options: OutputCheckOptions): Promise<string[]> {
   const problems: string[] = [];
-  for (const file of await htmlFiles(siteDir)) {
-    const html = await readFile(file, 'utf8');
-    const page = relative(siteDir, file).split(sep).join('/');
+  const idCache = new Map<string, Set<string>>();
+  const idsOf = async (file: string) => {
+    let ids = idCache.get(file);
+    if (!ids) idCache.set(file, (ids = extractIds(await readFile(file, 'utf8'))));
+    return ids;
+  };
+
+  for (const page of await htmlFiles(siteDir)) {
+    const html = await readFile(join(siteDir, page), 'utf8');
+    const pagePath = page.replace(/(^|\/)index\.html$/, '$1');
+    const source = options.sourceOfPage.get(pagePath);
+    const where = (inBody: boolean) => (inBody && source ? source : `${page} (built page)`);
+
     for (const { tex, message } of findKatexErrors(html)) {
-      problems.push(`${page}: invalid LaTeX in formula "${tex}": ${message}`);
+      problems.push(`${where(true)}: invalid LaTeX in formula "${tex}": ${message}`);
+    }
+    for (const reference of extractReferences(html)) {
+      const target = sitePath(reference.url, pagePath, options);
+      if (!target) continue;
+      const file = servedFile(siteDir, target.path);
+      const what = reference.tag === 'img' || reference.tag === 'source' ? 'image' : 'link';
+      if (!file) {
+        problems.push(`${where(reference.inBody)}: broken ${what} "${reference.url}": nothing is built at that address`);
+        continue;
+      }
+      if (target.fragment !== '' && file.endsWith('.html') && !(await idsOf(file)).has(target.fragment)) {
+        problems.push(`${where(reference.inBody)}: broken link "${reference.url}": no heading or element with id "${target.fragment}"`);
+      }
     }
   }
   return problems;

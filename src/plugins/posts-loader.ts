@@ -21,6 +21,7 @@ import { isKnownCodeLanguage } from './code-languages.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
+import { checkSource } from './source-checks.ts';
 
 type RenderedContent = { html: string; metadata?: Record<string, unknown> & { imagePaths?: string[] } };
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
@@ -47,6 +48,20 @@ async function createRenderer(config: LoaderContext['config']): Promise<Renderer
       metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] },
     };
   };
+}
+
+/**
+ * Astro's schema error lists "**field**: message" lines; report each against the
+ * line where the field is written (or the front matter's first line).
+ */
+function schemaErrors(message: string, text: string, display: string): ContentError[] {
+  const issues = [...message.matchAll(/\*\*([\w.]+)\*\*: (.+)/g)];
+  if (issues.length === 0) return [new ContentError(display, message.replace(/\*\*/g, ''))];
+  return issues.map(([, field, detail]) => {
+    const key = field!.split('.')[0]!;
+    const line = text.split('\n').findIndex((row) => row.startsWith(`${key}:`));
+    return new ContentError(display, `front matter: ${detail}`, line < 0 ? 2 : line + 1);
+  });
 }
 
 /** Throws a ContentError for each formula KaTeX could not render. */
@@ -102,8 +117,10 @@ export function postsLoader(options: { dir: string }): Loader {
         try {
           data = await parseData({ id, data: front.data, filePath: source.path });
         } catch (error) {
-          return [new ContentError(source.display, (error as Error).message)];
+          return schemaErrors((error as Error).message, text, source.display);
         }
+        const sourceProblems = checkSource(front.body, source.format, source.path, source.display, front.bodyLine);
+        if (sourceProblems.length > 0) return sourceProblems;
 
         for (const fence of codeFences(front.body, front.bodyLine)) {
           if (!isKnownCodeLanguage(fence.lang)) {
@@ -130,7 +147,10 @@ export function postsLoader(options: { dir: string }): Loader {
         try {
           rendered = await renderer(front.body, data, source.path);
         } catch (error) {
-          return [new ContentError(source.display, `could not be rendered: ${(error as Error).message}`)];
+          // A plugin's file.fail() carries the line within the body; Astro prefixes its own text.
+          const place = (error as { line?: number }).line;
+          const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+          return [new ContentError(source.display, message, place === undefined ? undefined : place + front.bodyLine - 1)];
         }
         const formulaErrors = checkFormulas(rendered.html, text, source.display);
         if (formulaErrors.length > 0) return formulaErrors;

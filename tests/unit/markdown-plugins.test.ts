@@ -1,0 +1,75 @@
+/** The Markdown pipeline's own plugins, run through Astro's Markdown processor with the site's configuration. */
+import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/plugins/markdown-pipeline.ts';
+
+let processor: MarkdownRenderer;
+beforeAll(async () => {
+  processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions, shikiConfig, smartypants });
+});
+const render = async (markdown: string) => (await processor.render(markdown)).code;
+
+describe('figure and equation numbering', () => {
+  it('numbers captioned images in order, with labels', async () => {
+    const html = await render(['![a](a.png "第一张")', '', '![b](b.png "第二张 {#fig:b}")', '', '![inline](c.png "不单独成段") 的图不编号', '', '见 :ref[fig:b]。'].join('\n'));
+    expect(html).toContain('<figure id="fig-1"><img src="a.png" alt="a"><figcaption><span class="figure-number">图 1</span>：第一张</figcaption></figure>');
+    expect(html).toContain('<figure id="fig-fig-b">');
+    expect(html).toContain('图 2</span>：第二张</figcaption>');
+    expect(html).toContain('<a href="#fig-fig-b" class="cross-ref">图 2</a>');
+    expect(html.match(/<figure/g)).toHaveLength(2);
+  });
+
+  it('numbers only labelled equations and replaces \\label with a tag', async () => {
+    const html = await render(['$$', 'a = 1', '$$', '', '$$', 'b = 2 \\label{eq:b}', '$$', '', '$$', 'c = 3 \\label{eq:c}', '$$', '', '由 \\eqref{eq:c} 与 :eqref[eq:b]。'].join('\n'));
+    expect(html).toContain('<div id="eq-b" class="equation">');
+    expect(html).toMatch(/id="eq-c" class="equation">[\s\S]*?<span class="tag">[\s\S]*?\(2\)/);
+    expect(html).toContain('由 <a href="#eq-c" class="cross-ref">式 (2)</a> 与 <a href="#eq-b" class="cross-ref">式 (1)</a>。');
+    expect(html).not.toContain('\\label');
+  });
+
+  it('rejects an unknown label and a label defined twice', async () => {
+    await expect(render('见 :ref[fig:none]。')).rejects.toThrow(/unknown label "fig:none"/);
+    await expect(render(['$$', 'a \\label{eq:x}', '$$', '', '$$', 'b \\label{eq:x}', '$$'].join('\n'))).rejects.toThrow(/label "eq:x" is defined twice/);
+  });
+
+  it('rejects an image without alt text', async () => {
+    await expect(render('![](x.png)')).rejects.toThrow(/has no alt text/);
+  });
+});
+
+describe('writing blocks', () => {
+  it('turn :::tip into a callout with the default or given title', async () => {
+    expect((await render(':::tip\n内容\n:::')).replace(/\n/g, '')).toBe('<aside class="callout callout--tip" role="note"><p class="callout__title">提示</p><p>内容</p></aside>');
+    expect(await render(':::warning[当心]\n内容\n:::')).toContain('<p class="callout__title">当心</p>');
+  });
+
+  it('reject a block they do not know', async () => {
+    await expect(render(':::spoiler\n内容\n:::')).rejects.toThrow(/unknown block ":::spoiler"/);
+  });
+
+  it('leave text like 3:2 or Note:x alone', async () => {
+    expect(await render('比例 3:2，Note:x 与 a:b[c]。')).toBe('<p>比例 3:2，Note:x 与 a:b[c]。</p>');
+  });
+});
+
+describe('headings, quotes, code and footnotes', () => {
+  it('gives symbol-only and repeated headings unique, non-empty ids', async () => {
+    const html = await render('## 🔥\n\n## 小节\n\n## 小节\n\n## ✨');
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(['section-1', '小节', '小节-2', 'section-2']);
+  });
+
+  it('pairs straight quotes in Chinese prose, but not in code', async () => {
+    expect(await render('所谓"数据并行"与 `"raw"`')).toBe('<p>所谓“数据并行”与 <code>"raw"</code></p>');
+  });
+
+  it('frames code with its language and a hidden copy button', async () => {
+    const html = await render('```python\nx = 1\n```');
+    expect(html).toMatch(/^<div class="code-block"><div class="code-block__bar"><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copy-code="" hidden>复制<\/button><\/div><pre class="astro-code/);
+  });
+
+  it('labels footnotes in Chinese', async () => {
+    const html = await render('正文[^1]\n\n[^1]: 注释');
+    expect(html).toContain('<h2 class="footnotes-label" id="footnote-label">脚注</h2>');
+    expect(html).toContain('aria-label="返回正文第 1 处引用"');
+  });
+});
