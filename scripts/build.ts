@@ -15,6 +15,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
 import { checkBuiltSite } from '../src/plugins/output-checks.ts';
 import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   await rm(tmpDir, { recursive: true, force: true });
   const { build } = await import('astro');
-  await build({ root, outDir: tmpDir });
+  await withBuildLock(root, () => build({ root, outDir: tmpDir }));
 
   const indexStarted = performance.now();
   const { pages } = await writeSearchIndex(tmpDir);

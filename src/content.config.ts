@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { CATEGORIES, site } from './site.config.ts';
 import { parseCalendarText, zonedTimeToInstant } from './lib/dates.ts';
+import { cleanMetadataText } from './lib/metadata-text.ts';
 import { postsLoader } from './plugins/posts-loader.ts';
 
 /** "YYYY-MM-DD" (optionally "HH:MM") in the site's time zone; rejects dates that do not exist. */
@@ -20,9 +21,14 @@ const calendarDate = z
     return zonedTimeToInstant(parts, site.timeZone);
   });
 
+/**
+ * Text fields drop control characters and bidi overrides (cleanMetadataText)
+ * before they are trimmed and checked, so a title of only "\a" is blank.
+ */
 const nonBlank = (field: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${field} is missing` : `${field} must be text`) })
+    .overwrite(cleanMetadataText)
     .trim()
     .min(1, { error: `${field} must not be blank` });
 
@@ -37,7 +43,7 @@ export const postSchema = z
     tags: z.array(nonBlank('a tag'), { error: 'tags must be a list, e.g. [PCA, 降维]' }).default([]),
     description: nonBlank('description').optional(),
     draft: z.boolean({ error: 'draft must be true or false (unquoted)' }).default(false),
-    slug: z.string().optional(),
+    slug: z.string().overwrite(cleanMetadataText).optional(),
     series: nonBlank('series').optional(),
     seriesOrder: z.number({ error: 'seriesOrder must be a number' }).int().positive().optional(),
     pinned: z.boolean({ error: 'pinned must be true or false (unquoted)' }).default(false),

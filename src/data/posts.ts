@@ -59,14 +59,17 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   };
 }
 
-/** The card excerpt: the description when given, else the start of the body. */
+/** The card excerpt: the description when given, else the start of the body (made by the loader). */
 export function postExcerpt(post: Post): string {
+  const made = post.rendered?.metadata?.['excerpt'];
+  if (typeof made === 'string') return made;
   if (post.data.description) return excerptFromText(post.data.description, site.excerptLength);
   const format = post.filePath?.endsWith('.mdx') ? 'mdx' : 'md';
   return excerptFromMarkdown(post.body ?? '', site.excerptLength, format);
 }
 
-/** Length and reading time of a post's prose (code and math excluded). */
+/** Length and reading time of a post's prose (code and math excluded), as the loader measured them. */
 export function postReadingStats(post: Post): ReadingStats {
-  return readingStats(post.body ?? '', post.filePath?.endsWith('.mdx') ? 'mdx' : 'md');
+  const made = post.rendered?.metadata?.['stats'] as ReadingStats | undefined;
+  return made ?? readingStats(post.body ?? '', post.filePath?.endsWith('.mdx') ? 'mdx' : 'md');
 }

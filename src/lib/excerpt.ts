@@ -38,7 +38,12 @@ export function excerptFromText(text: string, maxLength: number): string {
 
 /** Excerpt of a Markdown/MDX body: markup, code, display math and HTML stripped first. */
 export function excerptFromMarkdown(source: string, maxLength: number, format: 'md' | 'mdx' = 'md'): string {
-  return finish(truncateSegments(markdownToSegments(source, format), maxLength));
+  return excerptFromSegments(markdownToSegments(source, format), maxLength);
+}
+
+/** Excerpt of prose segments already extracted from a post. */
+export function excerptFromSegments(segments: readonly TextSegment[], maxLength: number): string {
+  return finish(truncateSegments(segments, maxLength));
 }
 
 function finish(text: string): string {

@@ -61,6 +61,11 @@ function joinLines(text: string): string {
 }
 
 export function markdownToSegments(source: string, format: 'md' | 'mdx' = 'md'): TextSegment[] {
+  return treeToSegments(parseMarkdown(source, format));
+}
+
+/** The prose segments of an already parsed tree (see markdownToSegments). */
+export function treeToSegments(tree: MdNode): TextSegment[] {
   const segments: TextSegment[] = [];
   const push = (text: string, atomic = false) => {
     if (text !== '') segments.push({ text, atomic });
@@ -73,7 +78,7 @@ export function markdownToSegments(source: string, format: 'md' | 'mdx' = 'md'):
     node.children?.forEach(visit);
     if (BLOCKS.has(node.type)) push(' ');
   };
-  visit(parseMarkdown(source, format));
+  visit(tree);
   return normalizeSpaces(segments);
 }
 

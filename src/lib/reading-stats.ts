@@ -3,7 +3,7 @@
  * Han characters (about 350 a minute) and Latin words (about 200 a minute)
  * separately. Code blocks, math, HTML and image text are not counted.
  */
-import { markdownToSegments } from './markdown-text.ts';
+import { markdownToSegments, type TextSegment } from './markdown-text.ts';
 
 export const HAN_PER_MINUTE = 350;
 export const WORDS_PER_MINUTE = 200;
@@ -25,7 +25,12 @@ export function countProse(text: string): { hanCharacters: number; latinWords: n
 }
 
 export function readingStats(source: string, format: 'md' | 'mdx' = 'md'): ReadingStats {
-  const prose = markdownToSegments(source, format)
+  return readingStatsOf(markdownToSegments(source, format));
+}
+
+/** Reading stats of prose segments already extracted from a post. */
+export function readingStatsOf(segments: readonly TextSegment[]): ReadingStats {
+  const prose = segments
     .filter((segment) => !segment.atomic)
     .map((segment) => segment.text)
     .join(' ');

@@ -3,8 +3,9 @@
  * `$…$`/`$$…$$`, writing blocks (callouts, derivations, paper cards) as
  * directives, numbered figures and equations with cross-references, paired
  * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
- * framed code blocks, Chinese footnote labels. Shiki (configured here too)
- * runs between remark-rehype and these rehype plugins.
+ * framed code blocks, Chinese footnote labels; the author's raw HTML in .md
+ * posts is sanitized first. Shiki (configured here too) runs between
+ * remark-rehype and these rehype plugins.
  */
 import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
 import rehypeKatex from 'rehype-katex';
@@ -16,13 +17,19 @@ import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
 export const remarkPlugins: RemarkPlugins = [remarkMath, remarkDirective, remarkWritingBlocks, remarkCrossRefs, remarkCjkQuotes];
 
 /** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */
 export const smartypants = false;
 
-export const rehypePlugins: RehypePlugins = [[rehypeKatex, katexOptions], rehypeHeadingIds, rehypeCodeBlocks];
+/**
+ * rehypeSanitizeRawHtml comes first: it sanitizes the author's raw HTML in .md
+ * posts before KaTeX, heading anchors and code-block bars add markup of their
+ * own (which it therefore never sees); .mdx trees have no raw HTML.
+ */
+export const rehypePlugins: RehypePlugins = [rehypeSanitizeRawHtml, [rehypeKatex, katexOptions], rehypeHeadingIds, rehypeCodeBlocks];
 
 export const remarkRehypeOptions: RemarkRehype = {
   footnoteLabel: '脚注',

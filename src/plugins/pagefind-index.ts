@@ -14,7 +14,9 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
   const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex'] });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: siteDir });
+    // Only post pages carry data-pagefind-body; reading the feed, tag and category pages
+    // as well would only cost time (they are a third of a large site's pages).
+    const added = await index.addDirectory({ path: siteDir, glob: 'posts/**/*.html' });
     if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -2,52 +2,57 @@
  * Content loader for posts. Replaces Astro's glob() loader because the blog needs
  * what glob() does not do: strict UTF-8, BOM/CRLF normalisation, YAML 1.2 front
  * matter (real calendar dates), one documented rule for which files are posts,
- * duplicate slugs naming both files, and a failed build (not a logged message
- * and an empty post) when Markdown rendering or a formula fails.
+ * duplicate slugs naming both files, a failed build (not a logged message and an
+ * empty post) when rendering or a formula fails — and speed: the per-post work
+ * (checks, excerpt, reading stats, and for .md the HTML) runs in a pool of
+ * worker threads, one per core, and unchanged posts are taken from Astro's cache.
  *
- * `.md` posts are rendered here through the configured `markdown.processor`;
- * `.mdx` posts are deferred to @astrojs/mdx, which uses the same processor.
+ * `.md` posts are rendered by the workers with the same plugin lists Astro's
+ * `markdown.processor` uses; `.mdx` posts are deferred to @astrojs/mdx, which
+ * uses that processor. The excerpt and reading stats travel in
+ * `rendered.metadata` (for .mdx next to the deferred module).
  */
+import { availableParallelism } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
-import { codeFences } from '../lib/code-fences.ts';
 import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
-import { isKnownCodeLanguage } from './code-languages.ts';
+import { site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
-import { checkSource } from './source-checks.ts';
+import type { PostResult, PostTask } from './post-work.ts';
+import type { RendererOptions } from './fast-markdown.ts';
 
-type RenderedContent = { html: string; metadata?: Record<string, unknown> & { imagePaths?: string[] } };
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
 type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string): void };
-type Renderer = (body: string, data: Record<string, unknown>, file: string) => Promise<RenderedContent>;
 
-async function createRenderer(config: LoaderContext['config']): Promise<Renderer> {
-  const { markdown, image } = config;
-  // The same options Astro passes for its own .md entries. Astro's config types are
-  // looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
-  const shared = {
-    image,
-    syntaxHighlight: markdown.syntaxHighlight,
-    shikiConfig: markdown.shikiConfig,
-    gfm: markdown.gfm,
-    smartypants: markdown.smartypants,
-  } as Parameters<typeof markdown.processor.createRenderer>[0];
-  const processor = await markdown.processor.createRenderer(shared);
-  return async (body, data, file) => {
-    const result = await processor.render(body, { frontmatter: data, fileURL: pathToFileURL(file) });
-    const metadata = result.metadata;
-    return {
-      html: result.code,
-      metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] },
-    };
-  };
+/** A post that passed the cheap checks and waits for its per-post work. */
+interface Pending {
+  source: PostFile;
+  id: string;
+  text: string;
+  data: Record<string, unknown>;
+  task: PostTask;
+  digest: string;
+}
+
+function createPool(config: LoaderContext['config'], posts: number): Piscina<PostTask, PostResult> {
+  // Astro's config types are looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
+  const workerData = {
+    image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
+    syntaxHighlight: config.markdown.syntaxHighlight,
+    shikiConfig: config.markdown.shikiConfig,
+    gfm: config.markdown.gfm,
+  } as RendererOptions;
+  // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
+  return new Piscina({ filename: new URL('./render-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData });
 }
 
 /**
@@ -64,7 +69,7 @@ function schemaErrors(message: string, text: string, display: string): ContentEr
   });
 }
 
-/** Throws a ContentError for each formula KaTeX could not render. */
+/** A ContentError for each formula KaTeX could not render (checked on cached HTML too). */
 function checkFormulas(html: string, source: string, display: string): ContentError[] {
   return findKatexErrors(html).map(
     ({ tex, message }) => new ContentError(display, `invalid LaTeX in formula "${tex}": ${message}`, lineOf(source, tex)),
@@ -76,20 +81,23 @@ export function postsLoader(options: { dir: string }): Loader {
     name: 'posts-loader',
     async load(context) {
       const { config, store, meta, parseData, generateDigest, logger, watcher } = context;
+      const assetStore = store as AssetStore;
       const root = fileURLToPath(config.root);
+      const dir = resolve(root, options.dir);
       // Cached entries were rendered by an older pipeline: render everything again.
       const fingerprint = pipelineFingerprint(root);
       if (meta.get('pipeline') !== fingerprint) {
         store.clear();
         meta.set('pipeline', fingerprint);
       }
-      const dir = resolve(root, options.dir);
-      let renderer: Renderer | undefined;
       const idByFile = new Map<string, string>();
       const fileById = new Map<string, string>();
 
-      /** Reads, validates and stores one post; returns the problems found. */
-      async function sync(source: PostFile): Promise<Error[]> {
+      /**
+       * The cheap, ordered part of a post: decode, front matter, slug, schema.
+       * Returns problems, a cached entry's problems (it is kept as it is), or the work to do.
+       */
+      async function prepare(source: PostFile): Promise<Error[] | Pending> {
         const decoded = decodeSourceBytes(await readFile(source.path));
         if (!decoded.ok) return [new ContentError(source.display, decoded.message)];
         const text = decoded.text;
@@ -119,74 +127,87 @@ export function postsLoader(options: { dir: string }): Loader {
         } catch (error) {
           return schemaErrors((error as Error).message, text, source.display);
         }
-        const sourceProblems = checkSource(front.body, source.format, source.path, source.display, front.bodyLine);
-        if (sourceProblems.length > 0) return sourceProblems;
-
-        for (const fence of codeFences(front.body, front.bodyLine)) {
-          if (!isKnownCodeLanguage(fence.lang)) {
-            logger.warn(`${source.display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
-          }
-        }
 
         const digest = generateDigest(text);
         const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === source.display && (existing.rendered || existing.deferredRender)) {
+        if (existing?.digest === digest && existing.filePath === source.display && existing.rendered) {
           // Unchanged since the cached build: keep the entry (re-registering its imports,
           // which store.set skips for an equal digest), but check its HTML again.
           if (existing.deferredRender) store.addModuleImport(source.display);
-          if (existing.assetImports?.length) (store as AssetStore).addAssetImports(existing.assetImports, source.display);
-          return existing.rendered ? checkFormulas(existing.rendered.html, text, source.display) : [];
+          if (existing.assetImports?.length) assetStore.addAssetImports(existing.assetImports, source.display);
+          return checkFormulas(existing.rendered.html, text, source.display);
         }
-
-        if (source.format === 'mdx') {
-          store.set({ id, data, body: front.body, filePath: source.display, digest, deferredRender: true });
-          return [];
-        }
-        renderer ??= await createRenderer(config);
-        let rendered: RenderedContent;
-        try {
-          rendered = await renderer(front.body, data, source.path);
-        } catch (error) {
-          // A plugin's file.fail() carries the line within the body; Astro prefixes its own text.
-          const place = (error as { line?: number }).line;
-          const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-          return [new ContentError(source.display, message, place === undefined ? undefined : place + front.bodyLine - 1)];
-        }
-        const formulaErrors = checkFormulas(rendered.html, text, source.display);
-        if (formulaErrors.length > 0) return formulaErrors;
-        store.set({
-          id,
-          data,
+        const description = typeof data['description'] === 'string' ? data['description'] : undefined;
+        const task: PostTask = {
+          path: source.path,
+          display: source.display,
+          format: source.format,
+          text,
           body: front.body,
-          filePath: source.display,
-          digest,
-          rendered,
-          assetImports: rendered.metadata?.imagePaths ?? [],
-        });
+          bodyLine: front.bodyLine,
+          data,
+          description,
+          excerptLength: site.excerptLength,
+        };
+        return { source, id, text, data, task, digest };
+      }
+
+      /** Stores a post from its work's result; returns its problems. */
+      function store_(pending: Pending, result: PostResult): Error[] {
+        for (const warning of result.warnings) logger.warn(warning);
+        if (result.problems.length > 0) return result.problems.map((p) => new ContentError(pending.source.display, p.message, p.line));
+        const { id, data, digest, source, task } = pending;
+        const extra = { excerpt: result.excerpt, stats: result.stats };
+        if (source.format === 'mdx') {
+          store.set({ id, data, body: task.body, filePath: source.display, digest, deferredRender: true, rendered: { html: '', metadata: extra } });
+        } else {
+          const rendered = result.rendered!;
+          store.set({
+            id,
+            data,
+            body: task.body,
+            filePath: source.display,
+            digest,
+            rendered: { html: rendered.html, metadata: { ...rendered.metadata, ...extra } },
+            assetImports: rendered.metadata.imagePaths,
+          });
+        }
         return [];
       }
 
       const sources = listPostFiles(dir, root);
-      const stale = new Set(store.keys());
       const errors: Error[] = [];
+      const pending: Pending[] = [];
       for (const source of sources) {
-        errors.push(...(await sync(source)));
-        const id = idByFile.get(source.display);
-        if (id !== undefined) stale.delete(id);
+        const prepared = await prepare(source);
+        if (Array.isArray(prepared)) errors.push(...prepared);
+        else pending.push(prepared);
       }
-      for (const id of stale) store.delete(id);
+      const pool = pending.length > 0 ? createPool(config, pending.length) : undefined;
+      try {
+        const results = await Promise.all(pending.map((item) => pool!.run(item.task)));
+        pending.forEach((item, index) => errors.push(...store_(item, results[index]!)));
+      } finally {
+        // The build must be able to exit; the dev server keeps one pool for edits.
+        if (pool && !watcher) await pool.destroy();
+      }
+
+      const live = new Set(idByFile.values());
+      for (const id of store.keys()) if (!live.has(id)) store.delete(id);
       if (errors.length > 0) throw combineContentErrors(errors);
-      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'}`);
+      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${pending.length} rendered, ${sources.length - pending.length} from cache)`);
 
       if (!watcher) return;
       // Dev server: re-sync a changed post; report problems without stopping the server.
+      const devPool = pool ?? createPool(config, 1);
       watcher.add(dir);
       const onChange = async (changed: string) => {
         const name = relative(dir, changed).split(sep).join('/');
         const kind = classifyContentPath(name);
         if (name.startsWith('..') || kind.kind !== 'post') return;
         const display = relative(root, changed).split(sep).join('/');
-        const problems = await sync({ path: changed, display, format: kind.format, name: kind.name });
+        const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
+        const problems = Array.isArray(prepared) ? prepared : store_(prepared, await devPool.run(prepared.task));
         for (const problem of problems) logger.error(problem.message);
       };
       watcher.on('change', onChange);

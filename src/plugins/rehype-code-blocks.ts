@@ -38,8 +38,7 @@ export function rehypeCodeBlocks() {
           return;
         }
         const lang = String(child.properties['dataLanguage'] ?? 'text');
-        // The <pre> scrolls sideways; keyboard users need to be able to reach it.
-        child.properties['tabIndex'] = 0;
+        // (Shiki already gives the <pre> tabindex="0", so keyboard users can scroll it.)
         parent.children[index] = {
           type: 'element',
           tagName: 'div',

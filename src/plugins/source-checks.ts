@@ -5,12 +5,15 @@
  * - MDX syntax errors;
  * - MDX components that are neither provided to every post (src/components/mdx)
  *   nor imported or defined in the file;
- * - relative images that do not exist next to the post.
+ * - relative images that do not exist next to the post;
+ * - MDX code and HTML that MdxCodePolicy refuses (environment, Node built-ins,
+ *   files outside the project, scripts, event handlers, javascript: URLs).
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { parseMarkdown, type MdNode } from '../lib/markdown-text.ts';
 import { ContentError } from './content-error.ts';
+import { MdxCodePolicy } from './mdx-code-policy.ts';
 
 /** Names MDX posts can use without importing them (keys of mdxComponents). */
 export const PROVIDED_COMPONENTS = new Set(['Callout', 'Derivation', 'Figure', 'PaperCard']);
@@ -27,29 +30,51 @@ function localNames(esm: string): Set<string> {
   return names;
 }
 
+/** The project root: `display` is the post's path relative to it. */
+function projectRoot(file: string, display: string): string {
+  const suffix = display.split('/').join(sep);
+  return file.endsWith(`${sep}${suffix}`) ? file.slice(0, -suffix.length - 1) : process.cwd();
+}
+
+/** The parts of MDX nodes the policy reads (mdast-util-mdx). */
+type MdxNode = MdNode & {
+  data?: { estree?: Parameters<MdxCodePolicy['checkProgram']>[0] };
+  attributes?: Parameters<MdxCodePolicy['checkElement']>[1];
+};
+
 function walk(node: MdNode, visit: (node: MdNode) => void): void {
   visit(node);
   node.children?.forEach((child) => walk(child, visit));
 }
 
-export function checkSource(body: string, format: 'md' | 'mdx', file: string, display: string, bodyLine: number): ContentError[] {
-  const line = (node: MdNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
-  let tree: MdNode;
+/** Parses a post body; an MDX syntax error becomes a ContentError with the line in the file. */
+export function parseSource(body: string, format: 'md' | 'mdx', display: string, bodyLine: number): MdNode | ContentError {
   try {
-    tree = parseMarkdown(body, format);
+    return parseMarkdown(body, format);
   } catch (error) {
     const message = (error as Error).message;
     const place = (error as { line?: number }).line ?? Number(/\((\d+):\d+/.exec(message)?.[1] ?? Number.NaN);
     const detail = message.replace(/\s*\(\d+:\d+(-\d+:\d+)?\)$/, '');
-    return [new ContentError(display, `MDX syntax error: ${detail}`, Number.isNaN(place) ? undefined : place + bodyLine - 1)];
+    return new ContentError(display, `MDX syntax error: ${detail}`, Number.isNaN(place) ? undefined : place + bodyLine - 1);
   }
+}
+
+/** Checks a parsed post body (see the module comment). */
+export function checkSource(tree: MdNode, file: string, display: string, bodyLine: number): ContentError[] {
+  const line = (node: MdNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
   const problems: ContentError[] = [];
   const esm: string[] = [];
   walk(tree, (node) => {
     if (node.type === 'mdxjsEsm') esm.push(node.value ?? '');
   });
   const defined = localNames(esm.join('\n'));
+  // Only MDX trees have code (estree) and JSX; a .md tree gives the policy nothing to check.
+  const policy = new MdxCodePolicy(file, projectRoot(file, display));
   walk(tree, (node) => {
+    // The policy works with lines of the body, like the estree it reads.
+    const mdx = node as MdxNode;
+    if (mdx.data?.estree) policy.checkProgram(mdx.data.estree, node.position?.start.line);
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') policy.checkElement(node.name, mdx.attributes ?? [], node.position?.start.line);
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name && /^[A-Z]/.test(node.name)) {
       const root = node.name.split('.')[0]!;
       if (!PROVIDED_COMPONENTS.has(root) && !defined.has(root)) {
@@ -61,5 +86,8 @@ export function checkSource(body: string, format: 'md' | 'mdx', file: string, di
       if (!existsSync(path)) problems.push(new ContentError(display, `image "${node.url}" does not exist (looked for ${path})`, line(node)));
     }
   });
+  for (const problem of policy.problems) {
+    problems.push(new ContentError(display, problem.message, problem.line === undefined ? undefined : problem.line + bodyLine - 1));
+  }
   return problems;
 }

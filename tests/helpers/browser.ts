@@ -3,7 +3,10 @@
  * and Debian's chromium driven by playwright-core. Nothing is fetched from
  * outside: every request the page makes is recorded so tests can assert that.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { chromium, type Browser } from 'playwright-core';
@@ -16,9 +19,16 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** Behave like a production host: gzip text responses, cache hashed assets for a year. */
+  production?: boolean;
+}
+
 /** Serves `dir` under `base` ("/" or "/blog/"); 404s get dist/404.html when present. */
-export async function serveSite(dir: string, base = '/'): Promise<StaticSite> {
-  const files = sirv(dir, { dev: false, etag: false, extensions: ['html'] });
+export async function serveSite(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
+  const files = options.production
+    ? (request: IncomingMessage, response: ServerResponse, next: () => void) => serveLikeProduction(dir, request, response, next)
+    : sirv(dir, { dev: false, etag: false, extensions: ['html'] });
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (!url.startsWith(base)) {
@@ -39,6 +49,30 @@ export async function serveSite(dir: string, base = '/'): Promise<StaticSite> {
     url: `http://127.0.0.1:${port}${base}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png', '.webp': 'image/webp', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+};
+
+/** Like a production host: gzip for text, a year of caching for hashed assets, revalidation for the rest. */
+function serveLikeProduction(dir: string, request: IncomingMessage, response: ServerResponse, notFound: () => void): void {
+  const path = decodeURIComponent((request.url ?? '/').split('?')[0]!);
+  let file = join(dir, path);
+  if (!file.startsWith(dir)) return notFound();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return notFound();
+  let body = readFileSync(file);
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  response.setHeader('content-type', type);
+  response.setHeader('cache-control', /\/_astro\//.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+  if (/text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+    body = gzipSync(body);
+    response.setHeader('content-encoding', 'gzip');
+  }
+  response.end(body);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,0 +1,86 @@
+/**
+ * The per-post work of a build, done once per post and in parallel (see
+ * render-worker.ts): source checks, unknown code languages, the card excerpt and
+ * reading stats, and for .md the rendered HTML with its formula check. It is a
+ * plain function of its input so it runs the same in a worker or in the main thread.
+ */
+import { pathToFileURL } from 'node:url';
+import { codeFences } from '../lib/code-fences.ts';
+import { excerptFromSegments, excerptFromText } from '../lib/excerpt.ts';
+import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
+import { treeToSegments, type MdNode } from '../lib/markdown-text.ts';
+import { readingStatsOf, type ReadingStats } from '../lib/reading-stats.ts';
+import { isKnownCodeLanguage } from './code-languages.ts';
+import type { FastRenderer, RenderOutput } from './fast-markdown.ts';
+import { ContentError } from './content-error.ts';
+import { checkSource, parseSource } from './source-checks.ts';
+
+export interface PostTask {
+  /** Absolute path (for relative images and the renderer's file URL). */
+  path: string;
+  /** Path shown in messages. */
+  display: string;
+  format: 'md' | 'mdx';
+  /** The whole source (to find a formula's line). */
+  text: string;
+  body: string;
+  bodyLine: number;
+  /** Validated front matter (passed to the renderer as Astro does). */
+  data: Record<string, unknown>;
+  description: string | undefined;
+  excerptLength: number;
+}
+
+export interface Problem {
+  message: string;
+  line?: number | undefined;
+}
+
+export interface PostResult {
+  problems: Problem[];
+  warnings: string[];
+  excerpt: string;
+  stats: ReadingStats;
+  /** .md only. */
+  rendered?: { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+}
+
+export async function doPostWork(task: PostTask, renderer: FastRenderer): Promise<PostResult> {
+  const empty = { excerpt: '', stats: { hanCharacters: 0, latinWords: 0, minutes: 0 }, warnings: [] };
+  // .md: the renderer's own parse, read before it is transformed; .mdx: parsed here for the checks.
+  const fileURL = pathToFileURL(task.path);
+  const parsed = task.format === 'md' ? renderer.parse(task.body, fileURL) : undefined;
+  const tree: MdNode | Error = parsed ? parsed.tree : parseSource(task.body, task.format, task.display, task.bodyLine);
+  if (tree instanceof ContentError) return { ...empty, problems: [{ message: tree.detail, line: tree.line }] };
+  if (tree instanceof Error) return { ...empty, problems: [{ message: tree.message }] };
+  const problems: Problem[] = checkSource(tree, task.path, task.display, task.bodyLine).map((p) => ({ message: p.detail, line: p.line }));
+  const warnings = codeFences(task.body, task.bodyLine)
+    .filter((fence) => !isKnownCodeLanguage(fence.lang))
+    .map((fence) => `${task.display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
+  const segments = treeToSegments(tree);
+  const excerpt = task.description ? excerptFromText(task.description, task.excerptLength) : excerptFromSegments(segments, task.excerptLength);
+  const stats = readingStatsOf(segments);
+  if (problems.length > 0 || task.format === 'mdx') return { problems, warnings, excerpt, stats };
+
+  let result: RenderOutput;
+  try {
+    result = renderer.canRender(tree)
+      ? await renderer.render(parsed!, task.data)
+      : ((await renderer.astro.render(task.body, { frontmatter: task.data, fileURL })) as RenderOutput);
+  } catch (error) {
+    // A plugin's file.fail() carries the line within the body; Astro prefixes its own text.
+    const place = (error as { line?: number }).line;
+    const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
+    return { problems: [{ message, line: place === undefined ? undefined : place + task.bodyLine - 1 }], warnings, excerpt, stats };
+  }
+  const formulaProblems = findKatexErrors(result.code).map(({ tex, message }) => ({ message: `invalid LaTeX in formula "${tex}": ${message}`, line: lineOf(task.text, tex) }));
+  if (formulaProblems.length > 0) return { problems: formulaProblems, warnings, excerpt, stats };
+  const metadata = result.metadata;
+  return {
+    problems: [],
+    warnings,
+    excerpt,
+    stats,
+    rendered: { html: result.code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } },
+  };
+}
