@@ -9,6 +9,7 @@ import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartyp
 import { readPostDates } from './src/plugins/post-dates.ts';
 import { devSearchIndex } from './src/plugins/dev-search-index.ts';
 import { cacheDirFor } from './src/plugins/cache-dir.ts';
+import { astroCsp } from './src/plugins/csp.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -52,4 +53,6 @@ export default defineConfig({
     server: { watch: { ignored: ['**/dist/**', '**/.dist-*/**', '**/tests/.output/**'] } },
   },
   devToolbar: { enabled: false },
+  // Content-Security-Policy <meta> on every page; what it allows and why: src/plugins/csp.ts.
+  security: { csp: astroCsp },
 });
