@@ -1,7 +1,8 @@
 /**
  * Turning the bytes of a post file into clean text: strict UTF-8 (the first bad
- * byte is reported with its line), no byte-order mark, "\n" line endings. A file
- * with a BOM or CRLF endings therefore builds exactly like its clean twin.
+ * byte is reported with its line), no byte-order mark, "\n" line endings, no
+ * control characters. A file with a BOM or CRLF endings therefore builds exactly
+ * like its clean twin, and no control character reaches HTML or XML.
  */
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -33,9 +34,17 @@ export function decodeSourceBytes(bytes: Uint8Array): DecodeResult {
     const hex = offset >= 0 ? bytes[offset]!.toString(16).padStart(2, '0') : '??';
     return { ok: false, message: `is not valid UTF-8 (byte 0x${hex} at offset ${offset}, line ${line}); save the file as UTF-8` };
   }
-  return { ok: true, text: normalizeNewlines(text.replace(/^\uFEFF/, '')) };
+  return { ok: true, text: removeControlCharacters(normalizeNewlines(text.replace(/^\uFEFF/, ''))) };
 }
 
 export function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * C0 and C1 control characters other than tab and newline (and U+FFFE/U+FFFF)
+ * have no place in a post and are not allowed in XML: they are removed.
+ */
+export function removeControlCharacters(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g, '');
 }

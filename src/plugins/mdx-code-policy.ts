@@ -242,7 +242,10 @@ export class MdxCodePolicy {
       this.#refuse(`MDX posts may not import "${specifier}": it is outside the project`, line);
       return;
     }
-    const segments = relative(inside(this.#root) ? this.#root : dirname(this.#file), real).split(sep);
+    // Hidden segments count below the post's own folder (or the project root for other files),
+    // so a corpus kept in a dot-folder (tests/.output/…) can still import its own figures.
+    const base = inside(dirname(this.#file)) ? dirname(this.#file) : this.#root;
+    const segments = relative(base, real).split(sep);
     if (segments.some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')) {
       this.#refuse(`MDX posts may not import the hidden file "${specifier}"`, line);
     }

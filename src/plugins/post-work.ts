@@ -45,6 +45,13 @@ export interface PostResult {
   rendered?: { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
 }
 
+/** A warning per code fence whose language Shiki does not know (the block is shown as plain text). */
+export function unknownLanguageWarnings(body: string, bodyLine: number, display: string): string[] {
+  return codeFences(body, bodyLine)
+    .filter((fence) => !isKnownCodeLanguage(fence.lang))
+    .map((fence) => `${display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
+}
+
 export async function doPostWork(task: PostTask, renderer: FastRenderer): Promise<PostResult> {
   const empty = { excerpt: '', stats: { hanCharacters: 0, latinWords: 0, minutes: 0 }, warnings: [] };
   // .md: the renderer's own parse, read before it is transformed; .mdx: parsed here for the checks.
@@ -54,9 +61,7 @@ export async function doPostWork(task: PostTask, renderer: FastRenderer): Promis
   if (tree instanceof ContentError) return { ...empty, problems: [{ message: tree.detail, line: tree.line }] };
   if (tree instanceof Error) return { ...empty, problems: [{ message: tree.message }] };
   const problems: Problem[] = checkSource(tree, task.path, task.display, task.bodyLine).map((p) => ({ message: p.detail, line: p.line }));
-  const warnings = codeFences(task.body, task.bodyLine)
-    .filter((fence) => !isKnownCodeLanguage(fence.lang))
-    .map((fence) => `${task.display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
+  const warnings = unknownLanguageWarnings(task.body, task.bodyLine, task.display);
   const segments = treeToSegments(tree);
   const excerpt = task.description ? excerptFromText(task.description, task.excerptLength) : excerptFromSegments(segments, task.excerptLength);
   const stats = readingStatsOf(segments);

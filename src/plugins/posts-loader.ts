@@ -26,7 +26,7 @@ import { site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
-import type { PostResult, PostTask } from './post-work.ts';
+import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
 import type { RendererOptions } from './fast-markdown.ts';
 
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
@@ -135,6 +135,7 @@ export function postsLoader(options: { dir: string }): Loader {
           // which store.set skips for an equal digest), but check its HTML again.
           if (existing.deferredRender) store.addModuleImport(source.display);
           if (existing.assetImports?.length) assetStore.addAssetImports(existing.assetImports, source.display);
+          for (const warning of unknownLanguageWarnings(front.body, front.bodyLine, source.display)) logger.warn(warning);
           return checkFormulas(existing.rendered.html, text, source.display);
         }
         const description = typeof data['description'] === 'string' ? data['description'] : undefined;
