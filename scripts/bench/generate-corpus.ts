@@ -3,10 +3,10 @@
  * (same N and seed → same bytes): ~2,000 Chinese characters mixed with English
  * terms, 3–6 inline and 1–3 display formulas, 1–3 code blocks (python, bash,
  * cpp), a table, headings, categories and tags from the site's set; every fifth
- * post is .mdx. Formulas and code are assembled from random parts, so that no
+ * post is .mdx (--mdx-every). Formulas and code are assembled from random parts, so that no
  * two posts share them and a cache cannot stand in for rendering.
  *
- *   node scripts/bench/generate-corpus.ts --out DIR [--count 1000] [--seed 1]
+ *   node scripts/bench/generate-corpus.ts --out DIR [--count 1000] [--seed 1] [--mdx-every 5]
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -93,9 +93,9 @@ function table(r: Rand): string {
   return ['| 方法 | 准确率 (%) | 参数量 (M) |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
-export function synthesizePost(index: number, seed: number): { name: string; text: string } {
+export function synthesizePost(index: number, seed: number, mdxEvery = 5): { name: string; text: string } {
   const r = random(seed * 1_000_003 + index);
-  const mdx = index % 5 === 4;
+  const mdx = mdxEvery > 0 && index % mdxEvery === mdxEvery - 1;
   const inline = Array.from({ length: int(r, 3, 6) }, () => inlineFormula(r));
   const displays = Array.from({ length: int(r, 1, 3) }, () => displayFormula(r));
   const codes = Array.from({ length: int(r, 1, 3) }, (_, n) => codeBlock(r, n));
@@ -114,18 +114,20 @@ export function synthesizePost(index: number, seed: number): { name: string; tex
   return { name: `post-${String(index + 1).padStart(5, '0')}.${mdx ? 'mdx' : 'md'}`, text: `${front.join('\n')}\n\n${body.join('\n\n')}\n` };
 }
 
-export async function writeCorpus(outDir: string, count: number, seed = 1): Promise<void> {
+export async function writeCorpus(outDir: string, count: number, seed = 1, mdxEvery = 5): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   for (let i = 0; i < count; i++) {
-    const { name, text } = synthesizePost(i, seed);
+    const { name, text } = synthesizePost(i, seed, mdxEvery);
     await writeFile(join(outDir, name), text);
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { out: { type: 'string' }, count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
-  if (!values.out) throw new Error('usage: generate-corpus.ts --out DIR [--count N] [--seed S]');
-  await writeCorpus(resolve(values.out), Number(values.count), Number(values.seed));
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'mdx-every': { type: 'string', default: '5' } },
+  });
+  if (!values.out) throw new Error('usage: generate-corpus.ts --out DIR [--count N] [--seed S] [--mdx-every K (0: no .mdx)]');
+  await writeCorpus(resolve(values.out), Number(values.count), Number(values.seed), Number(values['mdx-every']));
   console.log(`wrote ${values.count} posts to ${values.out}`);
 }

@@ -9,6 +9,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { getVisiblePosts, postExcerpt, type Post } from './posts.ts';
 import { mdxComponents } from '../components/mdx/index.ts';
+import { storedPostHtml } from './post-html.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { absoluteUrl, postPath, withBase } from '../lib/urls.ts';
 import { cleanXmlText, escapeXml } from '../lib/xml-text.ts';
@@ -36,8 +37,10 @@ async function createPostRenderer(): Promise<AstroContainer> {
   return container;
 }
 
-/** The whole HTML of a post, .md or .mdx alike, by rendering its Content component. */
+/** The whole HTML of a post, .md or .mdx alike: the loader's file, else its rendered Content component. */
 async function postHtml(container: AstroContainer, post: Post): Promise<string> {
+  const stored = await storedPostHtml(post);
+  if (stored !== undefined) return stored;
   const { Content } = await render(post);
   return container.renderToString(Content, { props: { components: mdxComponents } });
 }

@@ -36,20 +36,28 @@ export function parseCalendarText(text: string): CalendarParts | string {
   return { year: year!, month: month!, day: day!, hour, minute, second };
 }
 
+/** One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function partsInZone(instant: number, timeZone: string): CalendarParts {
-  // A fixed locale with numeric fields: the output does not depend on the machine's LANG.
-  const formatter = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  const get = (type: string) => Number(formatter.formatToParts(instant).find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // A fixed locale with numeric fields: the output does not depend on the machine's LANG.
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) parts[part.type] = Number(part.value);
+  return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
 }
 
 function asUtc(parts: CalendarParts): number {

@@ -11,10 +11,18 @@
  * `markdown.processor` uses; `.mdx` posts are deferred to @astrojs/mdx, which
  * uses that processor. The excerpt and reading stats travel in
  * `rendered.metadata` (for .mdx next to the deferred module).
+ *
+ * The HTML of a .md post without images is kept out of the data store, in
+ * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts):
+ * Astro turns the data store into JavaScript modules that V8 must compile before
+ * the first page renders, and at 1,000 posts (40 MB of KaTeX-heavy HTML) that
+ * compile alone took 4 s. Posts with images keep their HTML in the store, where
+ * Astro resolves the optimised images.
  */
 import { availableParallelism } from 'node:os';
-import { readFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -43,6 +51,7 @@ interface Pending {
 }
 
 function createPool(config: LoaderContext['config'], posts: number): Piscina<PostTask, PostResult> {
+  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none.
   // Astro's config types are looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
   const workerData = {
     image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
@@ -52,7 +61,7 @@ function createPool(config: LoaderContext['config'], posts: number): Piscina<Pos
   } as RendererOptions;
   // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
-  return new Piscina({ filename: new URL('./render-worker.ts', import.meta.url).href, minThreads: threads, maxThreads: threads, workerData });
+  return new Piscina({ filename: new URL('./render-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: threads, workerData });
 }
 
 /**
@@ -130,13 +139,15 @@ export function postsLoader(options: { dir: string }): Loader {
 
         const digest = generateDigest(text);
         const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === source.display && existing.rendered) {
+        if (existing?.digest === digest && existing.filePath === source.display && existing.rendered && htmlPresent(existing.rendered.metadata)) {
           // Unchanged since the cached build: keep the entry (re-registering its imports,
           // which store.set skips for an equal digest), but check its HTML again.
           if (existing.deferredRender) store.addModuleImport(source.display);
           if (existing.assetImports?.length) assetStore.addAssetImports(existing.assetImports, source.display);
           for (const warning of unknownLanguageWarnings(front.body, front.bodyLine, source.display)) logger.warn(warning);
-          return checkFormulas(existing.rendered.html, text, source.display);
+          const htmlFile = existing.rendered.metadata?.['htmlFile'];
+          const html = typeof htmlFile === 'string' ? await readFile(htmlFile, 'utf8') : existing.rendered.html;
+          return checkFormulas(html, text, source.display);
         }
         const description = typeof data['description'] === 'string' ? data['description'] : undefined;
         const task: PostTask = {
@@ -153,8 +164,18 @@ export function postsLoader(options: { dir: string }): Loader {
         return { source, id, text, data, task, digest };
       }
 
+      const htmlDir = fileURLToPath(new URL('post-html/', config.cacheDir));
+      const htmlFiles = new Set<string>();
+      /** Whether a cached entry's HTML is still where the store says. */
+      const htmlPresent = (metadata: Record<string, unknown> | undefined) => {
+        const file = metadata?.['htmlFile'];
+        if (typeof file !== 'string') return true;
+        htmlFiles.add(file);
+        return existsSync(file);
+      };
+
       /** Stores a post from its work's result; returns its problems. */
-      function store_(pending: Pending, result: PostResult): Error[] {
+      async function store_(pending: Pending, result: PostResult): Promise<Error[]> {
         for (const warning of result.warnings) logger.warn(warning);
         if (result.problems.length > 0) return result.problems.map((p) => new ContentError(pending.source.display, p.message, p.line));
         const { id, data, digest, source, task } = pending;
@@ -163,13 +184,22 @@ export function postsLoader(options: { dir: string }): Loader {
           store.set({ id, data, body: task.body, filePath: source.display, digest, deferredRender: true, rendered: { html: '', metadata: extra } });
         } else {
           const rendered = result.rendered!;
+          let html = rendered.html;
+          let htmlFile: string | undefined;
+          if (rendered.metadata.imagePaths.length === 0) {
+            htmlFile = join(htmlDir, `${digest}.html`);
+            await mkdir(htmlDir, { recursive: true });
+            await writeFile(htmlFile, html);
+            htmlFiles.add(htmlFile);
+            html = '';
+          }
           store.set({
             id,
             data,
             body: task.body,
             filePath: source.display,
             digest,
-            rendered: { html: rendered.html, metadata: { ...rendered.metadata, ...extra } },
+            rendered: { html, metadata: { ...rendered.metadata, ...extra, ...(htmlFile ? { htmlFile } : {}) } },
             assetImports: rendered.metadata.imagePaths,
           });
         }
@@ -178,29 +208,37 @@ export function postsLoader(options: { dir: string }): Loader {
 
       const sources = listPostFiles(dir, root);
       const errors: Error[] = [];
-      const pending: Pending[] = [];
-      for (const source of sources) {
-        const prepared = await prepare(source);
-        if (Array.isArray(prepared)) errors.push(...prepared);
-        else pending.push(prepared);
-      }
-      const pool = pending.length > 0 ? createPool(config, pending.length) : undefined;
+      // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
+      const pool = createPool(config, sources.length);
+      const work: Promise<void>[] = [];
+      let rendered = 0;
       try {
-        const results = await Promise.all(pending.map((item) => pool!.run(item.task)));
-        pending.forEach((item, index) => errors.push(...store_(item, results[index]!)));
+        for (const source of sources) {
+          const prepared = await prepare(source);
+          if (Array.isArray(prepared)) {
+            errors.push(...prepared);
+            continue;
+          }
+          rendered += 1;
+          work.push(pool.run(prepared.task).then(async (result) => void errors.push(...(await store_(prepared, result)))));
+        }
+        await Promise.all(work);
       } finally {
-        // The build must be able to exit; the dev server keeps one pool for edits.
-        if (pool && !watcher) await pool.destroy();
+        // The build must be able to exit; the dev server keeps the pool for edits.
+        if (!watcher) await pool.destroy();
       }
 
       const live = new Set(idByFile.values());
       for (const id of store.keys()) if (!live.has(id)) store.delete(id);
+      // HTML files of posts that were edited or removed since they were written.
+      if (existsSync(htmlDir)) {
+        for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
+      }
       if (errors.length > 0) throw combineContentErrors(errors);
-      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${pending.length} rendered, ${sources.length - pending.length} from cache)`);
+      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused)`);
 
       if (!watcher) return;
       // Dev server: re-sync a changed post; report problems without stopping the server.
-      const devPool = pool ?? createPool(config, 1);
       watcher.add(dir);
       const onChange = async (changed: string) => {
         const name = relative(dir, changed).split(sep).join('/');
@@ -208,7 +246,7 @@ export function postsLoader(options: { dir: string }): Loader {
         if (name.startsWith('..') || kind.kind !== 'post') return;
         const display = relative(root, changed).split(sep).join('/');
         const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
-        const problems = Array.isArray(prepared) ? prepared : store_(prepared, await devPool.run(prepared.task));
+        const problems = Array.isArray(prepared) ? prepared : await store_(prepared, await pool.run(prepared.task));
         for (const problem of problems) logger.error(problem.message);
       };
       watcher.on('change', onChange);
