@@ -158,6 +158,23 @@ describe('search dialog', () => {
   });
 });
 
+describe('print', () => {
+  it('prints the post without navigation, with wrapped code', async () => {
+    const page = await newPage();
+    await page.goto(`${fixture.url}posts/wide-and-notes/`);
+    await page.emulateMedia({ media: 'print' });
+    const styles = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.site-header')!).display,
+      toc: getComputedStyle(document.querySelector('.toc')!).display,
+      footer: getComputedStyle(document.querySelector('.post-footer')!).display,
+      code: getComputedStyle(document.querySelector('.code-block pre')!).whiteSpace,
+      article: getComputedStyle(document.querySelector('.prose')!).display,
+    }));
+    expect(styles).toEqual({ header: 'none', toc: 'none', footer: 'none', code: 'pre-wrap', article: 'block' });
+    await page.context().close();
+  });
+});
+
 describe('narrow screens', () => {
   for (const width of [320, 375]) {
     it(`scroll a wide formula, table and code line inside themselves at ${width} px, never the page`, async () => {
