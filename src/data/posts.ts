@@ -6,9 +6,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildNow } from '../lib/clock.ts';
-import { excerptFromMarkdown, excerptFromText } from '../lib/excerpt.ts';
 import { feedOrder } from '../lib/feed-order.ts';
-import { readingStats, type ReadingStats } from '../lib/reading-stats.ts';
+import type { ReadingStats } from '../lib/reading-stats.ts';
 import { relatedPostsIndex } from '../lib/related.ts';
 import { collectSeries, type Series } from '../lib/series.ts';
 import { sortNewestFirst } from '../lib/sort.ts';
@@ -59,17 +58,22 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   };
 }
 
-/** The card excerpt: the description when given, else the start of the body (made by the loader). */
-export function postExcerpt(post: Post): string {
-  const made = post.rendered?.metadata?.['excerpt'];
-  if (typeof made === 'string') return made;
-  if (post.data.description) return excerptFromText(post.data.description, site.excerptLength);
-  const format = post.filePath?.endsWith('.mdx') ? 'mdx' : 'md';
-  return excerptFromMarkdown(post.body ?? '', site.excerptLength, format);
+/**
+ * What the posts loader measured for a post and keeps in rendered.metadata
+ * (every stored entry has it; cached entries come from the same pipeline).
+ */
+function loaderMetadata<T>(post: Post, key: 'excerpt' | 'stats'): T {
+  const value = post.rendered?.metadata?.[key];
+  if (value === undefined) throw new Error(`${post.filePath ?? post.id}: the posts loader stored no ${key}`);
+  return value as T;
 }
 
-/** Length and reading time of a post's prose (code and math excluded), as the loader measured them. */
+/** The card excerpt: the description when given, else the start of the body. */
+export function postExcerpt(post: Post): string {
+  return loaderMetadata<string>(post, 'excerpt');
+}
+
+/** Length and reading time of a post's prose (code and math excluded). */
 export function postReadingStats(post: Post): ReadingStats {
-  const made = post.rendered?.metadata?.['stats'] as ReadingStats | undefined;
-  return made ?? readingStats(post.body ?? '', post.filePath?.endsWith('.mdx') ? 'mdx' : 'md');
+  return loaderMetadata<ReadingStats>(post, 'stats');
 }

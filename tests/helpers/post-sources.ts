@@ -1,9 +1,9 @@
-/** The site's own post sources, read the way the loader reads them, for content tests. */
-import { readFileSync, readdirSync } from 'node:fs';
+/** The site's own post sources, listed by the loader's own rule (src/plugins/post-files.ts), for content tests. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { classifyContentPath } from '../../src/lib/slug.ts';
 import { decodeSourceBytes } from '../../src/lib/source-text.ts';
+import { listPostFiles } from '../../src/plugins/post-files.ts';
 import { projectRoot } from './build.ts';
 
 export interface PostSource {
@@ -15,18 +15,13 @@ export interface PostSource {
 }
 
 export function readPostSources(dir = join(projectRoot, 'content', 'posts')): PostSource[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split('\\').join('/')).sort();
-  const posts: PostSource[] = [];
-  for (const file of files) {
-    const kind = classifyContentPath(file);
-    if (kind.kind !== 'post') continue;
-    const decoded = decodeSourceBytes(readFileSync(join(dir, file)));
-    if (!decoded.ok) throw new Error(`${file}: ${decoded.message}`);
+  return listPostFiles(dir, projectRoot).map((post) => {
+    const decoded = decodeSourceBytes(readFileSync(post.path));
+    if (!decoded.ok) throw new Error(`${post.display}: ${decoded.message}`);
     const front = parseFrontmatter(decoded.text);
-    if (!front.ok) throw new Error(`${file}: ${front.message}`);
-    posts.push({ slug: kind.name, file, format: kind.format, data: front.data, body: front.body });
-  }
-  return posts;
+    if (!front.ok) throw new Error(`${post.display}: ${front.message}`);
+    return { slug: post.name, file: post.display, format: post.format, data: front.data, body: front.body };
+  });
 }
 
 export { codeFences, type CodeFence } from '../../src/lib/code-fences.ts';
