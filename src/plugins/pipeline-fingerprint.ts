@@ -1,12 +1,14 @@
 /**
  * A fingerprint of everything that decides how a post renders: the Astro config,
- * the Markdown plugins and library code, and the exact dependency versions. The
+ * the Markdown plugins and library code, the exact dependency versions, and
+ * whether .mdx posts take the fast renderer (BLOG_FAST_MDX). The
  * posts loader keeps cached entries only while it is unchanged, so editing a
  * plugin re-renders every post instead of serving stale HTML from Astro's cache.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { fastMdxEnabled } from './fast-mdx.ts';
 
 const SOURCES = ['astro.config.mjs', 'package-lock.json', 'src/site.config.ts'];
 const FOLDERS = ['src/plugins', 'src/lib'];
@@ -26,5 +28,7 @@ export function pipelineFingerprint(root: string): string {
     if (!existsSync(path) || !/\.(ts|mjs|json)$/.test(file)) continue;
     hash.update(file).update('\0').update(readFileSync(path)).update('\0');
   }
+  // Which renderer took the .mdx posts (rendered here or deferred to Astro) is part of the cached entries.
+  hash.update(fastMdxEnabled() ? 'fast-mdx' : 'astro-mdx');
   return hash.digest('hex').slice(0, 16);
 }

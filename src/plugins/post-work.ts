@@ -5,6 +5,7 @@
  * plain function of its input so it runs the same in a worker or in the main thread.
  */
 import { pathToFileURL } from 'node:url';
+import type { VFile } from 'vfile';
 import { codeFences } from '../lib/code-fences.ts';
 import { excerptFromSegments, excerptFromText } from '../lib/excerpt.ts';
 import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
@@ -12,6 +13,8 @@ import { treeToSegments, type MdNode } from '../lib/markdown-text.ts';
 import { readingStatsOf, type ReadingStats } from '../lib/reading-stats.ts';
 import { isKnownCodeLanguage } from './code-languages.ts';
 import type { FastRenderer, RenderOutput } from './fast-markdown.ts';
+import { NotFastMdx } from './mdx-evaluate.ts';
+import type { FastMdxRenderer } from './fast-mdx.ts';
 import { ContentError } from './content-error.ts';
 import { checkSource, parseSource } from './source-checks.ts';
 
@@ -41,8 +44,15 @@ export interface PostResult {
   warnings: string[];
   excerpt: string;
   stats: ReadingStats;
-  /** .md only. */
+  /** .md posts, and .mdx posts the fast MDX renderer took; absent: Astro renders the post. */
   rendered?: { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+}
+
+/** The renderers of a worker. The .mdx one always parses (so checks and counts never depend on it) but renders only when fastMdx is on. */
+export interface Renderers {
+  md: FastRenderer;
+  mdx: FastMdxRenderer;
+  fastMdx: boolean;
 }
 
 /** A warning per code fence whose language Shiki does not know (the block is shown as plain text). */
@@ -52,11 +62,18 @@ export function unknownLanguageWarnings(body: string, bodyLine: number, display:
     .map((fence) => `${display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
 }
 
-export async function doPostWork(task: PostTask, renderer: FastRenderer): Promise<PostResult> {
+export async function doPostWork(task: PostTask, renderers: Renderers): Promise<PostResult> {
   const empty = { excerpt: '', stats: { hanCharacters: 0, latinWords: 0, minutes: 0 }, warnings: [] };
-  // .md: the renderer's own parse, read before it is transformed; .mdx: parsed here for the checks.
+  const renderer = renderers.md;
   const fileURL = pathToFileURL(task.path);
-  const parsed = task.format === 'md' ? renderer.parse(task.body, fileURL) : undefined;
+  // The renderer's own parse, read before it is transformed; an MDX syntax error is
+  // reported by parseSource (which names the line in the file).
+  let parsed: { tree: MdNode; file: VFile } | undefined;
+  try {
+    parsed = (task.format === 'md' ? renderer : renderers.mdx).parse(task.body, fileURL);
+  } catch {
+    parsed = undefined;
+  }
   const tree: MdNode | Error = parsed ? parsed.tree : parseSource(task.body, task.format, task.display, task.bodyLine);
   if (tree instanceof ContentError) return { ...empty, problems: [{ message: tree.detail, line: tree.line }] };
   if (tree instanceof Error) return { ...empty, problems: [{ message: tree.message }] };
@@ -65,27 +82,29 @@ export async function doPostWork(task: PostTask, renderer: FastRenderer): Promis
   const segments = treeToSegments(tree);
   const excerpt = task.description ? excerptFromText(task.description, task.excerptLength) : excerptFromSegments(segments, task.excerptLength);
   const stats = readingStatsOf(segments);
-  if (problems.length > 0 || task.format === 'mdx') return { problems, warnings, excerpt, stats };
+  const summary = { warnings, excerpt, stats };
+  if (problems.length > 0) return { problems, ...summary };
+  // .mdx that needs Astro's compiler (or every .mdx with BLOG_FAST_MDX=0): Astro renders it.
+  if (task.format === 'mdx' && (!renderers.fastMdx || renderers.mdx.blocker(tree) !== undefined)) return { problems, ...summary };
 
   let result: RenderOutput;
   try {
-    result = renderer.canRender(tree)
-      ? await renderer.render(parsed!, task.data)
-      : ((await renderer.astro.render(task.body, { frontmatter: task.data, fileURL })) as RenderOutput);
+    if (task.format === 'mdx') result = await renderers.mdx.render(parsed!, task.data);
+    else if (renderer.canRender(tree)) result = await renderer.render(parsed!, task.data);
+    else result = (await renderer.astro.render(task.body, { frontmatter: task.data, fileURL })) as RenderOutput;
   } catch (error) {
+    if (error instanceof NotFastMdx) return { problems, ...summary };
     // A plugin's file.fail() carries the line within the body; Astro prefixes its own text.
     const place = (error as { line?: number }).line;
     const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-    return { problems: [{ message, line: place === undefined ? undefined : place + task.bodyLine - 1 }], warnings, excerpt, stats };
+    return { problems: [{ message, line: place === undefined ? undefined : place + task.bodyLine - 1 }], ...summary };
   }
   const formulaProblems = findKatexErrors(result.code).map(({ tex, message }) => ({ message: `invalid LaTeX in formula "${tex}": ${message}`, line: lineOf(task.text, tex) }));
-  if (formulaProblems.length > 0) return { problems: formulaProblems, warnings, excerpt, stats };
+  if (formulaProblems.length > 0) return { problems: formulaProblems, ...summary };
   const metadata = result.metadata;
   return {
     problems: [],
-    warnings,
-    excerpt,
-    stats,
+    ...summary,
     rendered: { html: result.code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } },
   };
 }

@@ -8,11 +8,12 @@
  * worker threads, one per core, and unchanged posts are taken from Astro's cache.
  *
  * `.md` posts are rendered by the workers with the same plugin lists Astro's
- * `markdown.processor` uses; `.mdx` posts are deferred to @astrojs/mdx, which
- * uses that processor. The excerpt and reading stats travel in
- * `rendered.metadata` (for .mdx next to the deferred module).
+ * `markdown.processor` uses, and so are `.mdx` posts that need no module system
+ * (fast-mdx.ts); other `.mdx` posts are deferred to @astrojs/mdx, which uses that
+ * processor. The excerpt and reading stats travel in `rendered.metadata` (for a
+ * deferred post next to its module).
  *
- * The HTML of a .md post without images is kept out of the data store, in
+ * The HTML of a post rendered here without images is kept out of the data store, in
  * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts):
  * Astro turns the data store into JavaScript modules that V8 must compile before
  * the first page renders, and at 1,000 posts (40 MB of KaTeX-heavy HTML) that
@@ -180,7 +181,7 @@ export function postsLoader(options: { dir: string }): Loader {
         if (result.problems.length > 0) return result.problems.map((p) => new ContentError(pending.source.display, p.message, p.line));
         const { id, data, digest, source, task } = pending;
         const extra = { excerpt: result.excerpt, stats: result.stats };
-        if (source.format === 'mdx') {
+        if (!result.rendered) {
           store.set({ id, data, body: task.body, filePath: source.display, digest, deferredRender: true, rendered: { html: '', metadata: extra } });
         } else {
           const rendered = result.rendered!;
@@ -212,6 +213,7 @@ export function postsLoader(options: { dir: string }): Loader {
       const pool = createPool(config, sources.length);
       const work: Promise<void>[] = [];
       let rendered = 0;
+      let mdxForAstro = 0;
       try {
         for (const source of sources) {
           const prepared = await prepare(source);
@@ -220,7 +222,12 @@ export function postsLoader(options: { dir: string }): Loader {
             continue;
           }
           rendered += 1;
-          work.push(pool.run(prepared.task).then(async (result) => void errors.push(...(await store_(prepared, result)))));
+          work.push(
+            pool.run(prepared.task).then(async (result) => {
+              if (prepared.source.format === 'mdx' && !result.rendered && result.problems.length === 0) mdxForAstro += 1;
+              errors.push(...(await store_(prepared, result)));
+            }),
+          );
         }
         await Promise.all(work);
       } finally {
@@ -235,7 +242,8 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
       }
       if (errors.length > 0) throw combineContentErrors(errors);
-      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused)`);
+      const compiled = mdxForAstro > 0 ? `; ${mdxForAstro} .mdx left to Astro's MDX compiler` : '';
+      logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 
       if (!watcher) return;
       // Dev server: re-sync a changed post; report problems without stopping the server.

@@ -30,11 +30,12 @@ function isCodeBlock(node: Element): boolean {
 
 export function rehypeCodeBlocks() {
   return (tree: Root) => {
+    // Any node with children is searched, not only elements: in MDX a code block
+    // can sit inside a component (<Callout>), which is an mdxJsxFlowElement here.
     const visit = (parent: Root | Element) => {
       parent.children.forEach((child, index) => {
-        if (child.type !== 'element') return;
-        if (!isCodeBlock(child)) {
-          visit(child);
+        if (child.type !== 'element' || !isCodeBlock(child)) {
+          if ('children' in child && Array.isArray(child.children)) visit(child as Element);
           return;
         }
         const lang = String(child.properties['dataLanguage'] ?? 'text');

@@ -17,11 +17,11 @@ export function treeDigest(dir: string): string {
 }
 
 /** Builds the "good" fixture into `name` and returns a function that tries a broken corpus over it. */
-export function lastGoodBuild(name: string): (errorCase: string, expected: RegExp[]) => string {
+export function lastGoodBuild(name: string): (errorCase: string, expected: RegExp[], env?: Record<string, string>) => string {
   const outDir = buildCorpusOrThrow(name, 'tests/fixtures/single');
   const before = treeDigest(outDir);
-  return (errorCase, expected) => {
-    const result = buildCorpus(name, `tests/fixtures/errors/${errorCase}`);
+  return (errorCase, expected, env = {}) => {
+    const result = buildCorpus(name, `tests/fixtures/errors/${errorCase}`, env);
     expect(result.status, result.output).not.toBe(0);
     for (const pattern of expected) expect(result.output).toMatch(pattern);
     expect(result.output).toMatch(/Build failed; .* was left as it was\./);
