@@ -331,7 +331,7 @@ export function ogImageBatch(
   inputs: readonly OgImageInput[],
   options: OgImageOptions & { ahead?: number } = {},
 ): (input: OgImageInput) => Promise<Uint8Array<ArrayBuffer>> {
-  const ahead = options.ahead ?? 2;
+  const ahead = options.ahead ?? 8;
   const id = (input: OgImageInput) => JSON.stringify([input.title, input.category, input.date, input.siteName]);
   const ids = inputs.map(id);
   const position = new Map<string, number>();
