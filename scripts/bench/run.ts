@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --count 1000 --runs 3 --baseline --json FILE --keep]
+ * npm run bench [-- --count 1000 --runs 3 --mdx-every 5 --baseline --json FILE --keep]
  *
  * Builds a synthetic corpus (scripts/bench/generate-corpus.ts) through the real
  * configuration (BLOG_CONTENT_DIR) and reports medians over --runs:
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     count: { type: 'string', default: '1000' },
     runs: { type: 'string', default: '3' },
     seed: { type: 'string', default: '1' },
+    // Every K-th post is .mdx (1: all of them; 0: none).
+    'mdx-every': { type: 'string', default: '5' },
     baseline: { type: 'boolean', default: false },
     json: { type: 'string' },
     keep: { type: 'boolean', default: false },
@@ -34,9 +36,11 @@ const { values } = parseArgs({
 const count = Number(values.count);
 const runs = Number(values.runs);
 const work = join(root, 'node_modules', '.cache', 'blog-bench');
-const corpus = join(work, `corpus-${count}`);
-const outDir = join(work, `site-${count}`);
-const jsonPath = resolve(values.json ?? join(work, `results-${count}.json`));
+const mdxEvery = Number(values['mdx-every']);
+const variant = mdxEvery === 5 ? `${count}` : `${count}-mdx${mdxEvery}`;
+const corpus = join(work, `corpus-${variant}`);
+const outDir = join(work, `site-${variant}`);
+const jsonPath = resolve(values.json ?? join(work, `results-${variant}.json`));
 
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
@@ -74,7 +78,7 @@ const pagefindSeconds = (output: string) => Number(/search index: \d+ pages in (
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   console.error(`generating ${count} posts in ${corpus}`);
-  await writeCorpus(corpus, count, Number(values.seed));
+  await writeCorpus(corpus, count, Number(values.seed), mdxEvery);
   const editTarget = join(corpus, readdirSync(corpus).sort()[Math.floor(count / 2)]!);
   const original = readFileSync(editTarget, 'utf8');
 
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
 
   const results = {
     count,
+    mdxEvery,
     runs,
     node: process.versions.node,
     cleanSeconds: median(clean.map((m) => m.seconds)),
@@ -134,7 +139,7 @@ async function main(): Promise<void> {
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const rows: [string, string][] = [
-    ['posts', String(count)],
+    ['posts', `${count} (${mdxEvery === 0 ? 'no' : mdxEvery === 1 ? 'all' : `every ${mdxEvery}th`} .mdx)`],
     ['clean build (median)', `${results.cleanSeconds.toFixed(2)} s`],
     ['rebuild, no change', `${results.noChangeSeconds.toFixed(2)} s`],
     ['rebuild, one post edited', `${results.oneEditSeconds.toFixed(2)} s`],

@@ -24,11 +24,12 @@ export function rehypeHeadingIds() {
       used.add(id);
       return id;
     };
+    // Any node with children is searched: in MDX a heading can sit inside a
+    // component (<Callout>), which is an mdxJsxFlowElement here, not an element.
     const visit = (node: Root | Element) => {
       for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        if (!HEADING.test(child.tagName)) {
-          visit(child);
+        if (child.type !== 'element' || !HEADING.test(child.tagName)) {
+          if ('children' in child && Array.isArray(child.children)) visit(child as Element);
           continue;
         }
         if (child.properties['id'] === 'footnote-label') continue;
