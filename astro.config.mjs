@@ -48,7 +48,18 @@ export default defineConfig({
     plugins: [katexFontsWoff2Only()],
     // Scripts stay external files (never inlined): cacheable, allowed by a strict
     // script-src CSP, and Vite's dynamic-import preload helper works in them.
-    build: { assetsInlineLimit: 0 },
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Every .mdx module Astro compiles starts with its own "use astro:head-inject"
+        // directive, and the bundler warns about each one (ten lines per post) although
+        // Astro handles it: drop that warning only, so real warnings stay visible.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
     // Build output (dist/, temporary build folders, test sites) is not source: don't watch it.
     server: { watch: { ignored: ['**/dist/**', '**/.dist-*/**', '**/tests/.output/**'] } },
   },
