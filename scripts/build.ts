@@ -1,7 +1,8 @@
 /**
  * npm run build [-- --out DIR]: builds the whole site atomically.
  *
- * 1. `astro build` into a temporary sibling of the output folder;
+ * 1. `astro build` (in a process of its own: scripts/lib/astro-build-process.ts)
+ *    into a temporary sibling of the output folder;
  * 2. the Pagefind index into <tmp>/pagefind and, at the same time, checks over
  *    the built HTML;
  * 3. only then the temporary folder replaces the output folder.
@@ -15,6 +16,7 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runAstroBuild } from './lib/astro-build-process.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
 import { checkBuiltSite } from '../src/plugins/output-checks.ts';
@@ -41,8 +43,7 @@ const oldDir = join(dirname(outDir), `.${basename(outDir)}-previous-${process.pi
 async function main(): Promise<void> {
   const started = performance.now();
   await rm(tmpDir, { recursive: true, force: true });
-  const { build } = await import('astro');
-  await withBuildLock(root, () => build({ root, outDir: tmpDir }));
+  await withBuildLock(root, () => runAstroBuild(root, tmpDir));
 
   // Pagefind indexes in its own process while this one checks the pages: the two
   // overlap on two cores. (No page links into pagefind/, which is written last.)

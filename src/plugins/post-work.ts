@@ -4,6 +4,8 @@
  * reading stats, and for .md the rendered HTML with its formula check. It is a
  * plain function of its input so it runs the same in a worker or in the main thread.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { VFile } from 'vfile';
 import { codeFences } from '../lib/code-fences.ts';
@@ -32,6 +34,8 @@ export interface PostTask {
   data: Record<string, unknown>;
   description: string | undefined;
   excerptLength: number;
+  /** Where the HTML goes when it has no images (the loader keeps it out of Astro's data store). */
+  htmlFile: string;
 }
 
 export interface Problem {
@@ -44,8 +48,12 @@ export interface PostResult {
   warnings: string[];
   excerpt: string;
   stats: ReadingStats;
-  /** .md posts, and .mdx posts the fast MDX renderer took; absent: Astro renders the post. */
-  rendered?: { html: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+  /**
+   * .md posts, and .mdx posts the fast MDX renderer took; absent: Astro renders the post.
+   * Without images the HTML is in htmlFile (written here, so it never crosses back to
+   * the main thread) and `html` is empty.
+   */
+  rendered?: { html: string; htmlFile?: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
 }
 
 /** The renderers of a worker. The .mdx one always parses (so checks and counts never depend on it) but renders only when fastMdx is on. */
@@ -101,10 +109,9 @@ export async function doPostWork(task: PostTask, renderers: Renderers): Promise<
   }
   const formulaProblems = findKatexErrors(result.code).map(({ tex, message }) => ({ message: `invalid LaTeX in formula "${tex}": ${message}`, line: lineOf(task.text, tex) }));
   if (formulaProblems.length > 0) return { problems: formulaProblems, ...summary };
-  const metadata = result.metadata;
-  return {
-    problems: [],
-    ...summary,
-    rendered: { html: result.code, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } },
-  };
+  const metadata = { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] };
+  if (metadata.imagePaths.length > 0) return { problems: [], ...summary, rendered: { html: result.code, metadata } };
+  await mkdir(dirname(task.htmlFile), { recursive: true });
+  await writeFile(task.htmlFile, result.code);
+  return { problems: [], ...summary, rendered: { html: '', htmlFile: task.htmlFile, metadata } };
 }

@@ -14,7 +14,8 @@
  * deferred post next to its module).
  *
  * The HTML of a post rendered here without images is kept out of the data store, in
- * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts):
+ * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts),
+ * written by the worker itself, so it never crosses back to this thread:
  * Astro turns the data store into JavaScript modules that V8 must compile before
  * the first page renders, and at 1,000 posts (40 MB of KaTeX-heavy HTML) that
  * compile alone took 4 s. Posts with images keep their HTML in the store, where
@@ -22,7 +23,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -100,6 +101,7 @@ export function postsLoader(options: { dir: string }): Loader {
         store.clear();
         meta.set('pipeline', fingerprint);
       }
+      const htmlDir = fileURLToPath(new URL('post-html/', config.cacheDir));
       const idByFile = new Map<string, string>();
       const fileById = new Map<string, string>();
 
@@ -161,11 +163,11 @@ export function postsLoader(options: { dir: string }): Loader {
           data,
           description,
           excerptLength: site.excerptLength,
+          htmlFile: join(htmlDir, `${digest}.html`),
         };
         return { source, id, text, data, task, digest };
       }
 
-      const htmlDir = fileURLToPath(new URL('post-html/', config.cacheDir));
       const htmlFiles = new Set<string>();
       /** Whether a cached entry's HTML is still where the store says. */
       const htmlPresent = (metadata: Record<string, unknown> | undefined) => {
@@ -185,22 +187,15 @@ export function postsLoader(options: { dir: string }): Loader {
           store.set({ id, data, body: task.body, filePath: source.display, digest, deferredRender: true, rendered: { html: '', metadata: extra } });
         } else {
           const rendered = result.rendered!;
-          let html = rendered.html;
-          let htmlFile: string | undefined;
-          if (rendered.metadata.imagePaths.length === 0) {
-            htmlFile = join(htmlDir, `${digest}.html`);
-            await mkdir(htmlDir, { recursive: true });
-            await writeFile(htmlFile, html);
-            htmlFiles.add(htmlFile);
-            html = '';
-          }
+          const htmlFile = rendered.htmlFile;
+          if (htmlFile) htmlFiles.add(htmlFile);
           store.set({
             id,
             data,
             body: task.body,
             filePath: source.display,
             digest,
-            rendered: { html, metadata: { ...rendered.metadata, ...extra, ...(htmlFile ? { htmlFile } : {}) } },
+            rendered: { html: rendered.html, metadata: { ...rendered.metadata, ...extra, ...(htmlFile ? { htmlFile } : {}) } },
             assetImports: rendered.metadata.imagePaths,
           });
         }
