@@ -6,15 +6,16 @@ import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/site.config.ts';
 import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
-import { readPostDates } from './src/plugins/post-dates.ts';
+import { postIndexFile, readPostIndex } from './src/plugins/post-index.ts';
 import { devSearchIndex } from './src/plugins/dev-search-index.ts';
-import { cacheDirFor } from './src/plugins/cache-dir.ts';
+import { cacheDirFor, effectiveCacheDir } from './src/plugins/cache-dir.ts';
 import { astroCsp } from './src/plugins/csp.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
-const postDates = readPostDates(site.contentDir, site.timeZone, root);
 const cacheDir = cacheDirFor(root, site.contentDir);
+/** @type {import('./src/plugins/post-index.ts').PostIndex | undefined} */
+let postIndex;
 
 export default defineConfig({
   site: site.url,
@@ -26,11 +27,14 @@ export default defineConfig({
     mdx(),
     devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
     sitemap({
-      // lastmod from front matter (updated, else date), never from file times.
+      // lastmod from front matter (updated, else date), never from file times; the
+      // posts loader wrote them down during content sync (src/plugins/post-index.ts).
       serialize(item) {
         const slug = /\/posts\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
-        const date = slug === undefined ? undefined : postDates.get(decodeURIComponent(slug));
-        return date ? { ...item, lastmod: date.toISOString() } : item;
+        if (slug === undefined) return item;
+        postIndex ??= readPostIndex(postIndexFile(effectiveCacheDir(root, site.contentDir)));
+        const lastmod = postIndex.get(decodeURIComponent(slug))?.lastmod;
+        return lastmod ? { ...item, lastmod } : item;
       },
     }),
   ],

@@ -21,7 +21,8 @@ import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
 import { checkBuiltSite } from '../src/plugins/output-checks.ts';
 import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
-import { readPostSummaries } from '../src/plugins/post-files.ts';
+import { effectiveCacheDir } from '../src/plugins/cache-dir.ts';
+import { postIndexFile, readPostIndex } from '../src/plugins/post-index.ts';
 import { site } from '../src/site.config.ts';
 import { encodeSegment } from '../src/lib/urls.ts';
 
@@ -52,8 +53,8 @@ async function main(): Promise<void> {
     console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
   });
   indexing.catch(() => undefined);
-  const posts = readPostSummaries(resolve(root, site.contentDir), root);
-  const sourceOfPage = new Map(posts.map((post) => [decodeURIComponent(`posts/${encodeSegment(post.slug)}/`), post.display]));
+  const posts = readPostIndex(postIndexFile(effectiveCacheDir(root, site.contentDir)));
+  const sourceOfPage = new Map([...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]));
   const problems = await checkBuiltSite(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
   await indexing;
   if (problems.length > 0) throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

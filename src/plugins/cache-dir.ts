@@ -13,3 +13,8 @@ export function cacheDirFor(root: string, contentDir: string, defaultContentDir 
   const key = createHash('sha256').update(dir).digest('hex').slice(0, 12);
   return join(root, 'node_modules', '.astro', `corpus-${key}`);
 }
+
+/** The cache folder Astro uses for a content folder: cacheDirFor's, else Astro's default. */
+export function effectiveCacheDir(root: string, contentDir: string): string {
+  return cacheDirFor(root, contentDir) ?? join(root, 'node_modules', '.astro');
+}

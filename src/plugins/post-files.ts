@@ -1,8 +1,8 @@
 /**
  * The post files of a content folder and their slugs, read with the loader's
- * rules. Used outside the content layer: the sitemap's lastmod, the new-post
- * scaffold (is a slug taken?) and the checks over the built site (which file
- * made this page?).
+ * rules: the loader's list of files, and outside the content layer the new-post
+ * scaffold (is a slug taken?). Inside a build, later steps read the loader's own
+ * record instead (post-index.ts).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';

@@ -35,6 +35,7 @@ import { decodeSourceBytes } from '../lib/source-text.ts';
 import { site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
+import { postIndexFile, writePostIndex, type PostIndex } from './post-index.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
 import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
 import type { RendererOptions } from './fast-markdown.ts';
@@ -85,6 +86,16 @@ function checkFormulas(html: string, source: string, display: string): ContentEr
   return findKatexErrors(html).map(
     ({ tex, message }) => new ContentError(display, `invalid LaTeX in formula "${tex}": ${message}`, lineOf(source, tex)),
   );
+}
+
+/** Slug → source file and last-modified instant of every stored post (see post-index.ts). */
+function indexOf(store: LoaderContext['store']): PostIndex {
+  const index = new Map<string, { source: string; lastmod: string }>();
+  for (const entry of store.values()) {
+    const lastmod = (entry.data['updated'] ?? entry.data['date']) as Date;
+    index.set(entry.id, { source: entry.filePath ?? '', lastmod: lastmod.toISOString() });
+  }
+  return index;
 }
 
 export function postsLoader(options: { dir: string }): Loader {
@@ -237,6 +248,7 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
       }
       if (errors.length > 0) throw combineContentErrors(errors);
+      await writePostIndex(postIndexFile(fileURLToPath(config.cacheDir)), indexOf(store));
       const compiled = mdxForAstro > 0 ? `; ${mdxForAstro} .mdx left to Astro's MDX compiler` : '';
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 

@@ -1,0 +1,43 @@
+/**
+ * The posts one build loaded, by slug: the source file and the last-modified
+ * instant (`updated`, else `date`, from the validated front matter; never a file
+ * time). The posts loader writes it into Astro's cache folder at the end of
+ * content sync, so that what runs later in the build needs no second read of the
+ * content folder: the sitemap's lastmod (astro.config.mjs) and the checks over
+ * the built site, which name the source file of a broken page (scripts/build.ts).
+ */
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export interface PostIndexEntry {
+  /** Source path relative to the project, as messages show it. */
+  source: string;
+  /** ISO instant. */
+  lastmod: string;
+}
+
+export type PostIndex = ReadonlyMap<string, PostIndexEntry>;
+
+/** Where the index of a build with this Astro cache folder lives. */
+export function postIndexFile(cacheDir: string): string {
+  return join(cacheDir, 'post-index.json');
+}
+
+/** Writes the index, slugs sorted (the file is the same for the same posts). */
+export async function writePostIndex(file: string, index: PostIndex): Promise<void> {
+  const sorted = Object.fromEntries([...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, `${JSON.stringify(sorted, null, 1)}\n`);
+}
+
+/** Reads the index the last content sync wrote. */
+export function readPostIndex(file: string): PostIndex {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`${file} is missing: it is written by the posts loader during the build's content sync`);
+  }
+  return new Map(Object.entries(JSON.parse(text) as Record<string, PostIndexEntry>));
+}
