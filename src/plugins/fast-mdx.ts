@@ -26,7 +26,8 @@ import { VFile } from 'vfile';
 import type { MdNode } from '../lib/markdown-text.ts';
 import type { RendererOptions, RenderOutput } from './fast-markdown.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline.ts';
-import { fastMdxBlocker, rehypeEvaluateMdx } from './mdx-evaluate.ts';
+import { rehypeEvaluateMdx } from './mdx-evaluate.ts';
+import { fastMdxBlocker } from './mdx-fast-path.ts';
 
 export interface FastMdxRenderer {
   /** Parses a post with MDX's parser; the tree is the input of render() and may be read before it. */

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { LoaderContext } from 'astro/loaders';
 
 export interface PostIndexEntry {
   /** Source path relative to the project, as messages show it. */
@@ -40,4 +41,14 @@ export function readPostIndex(file: string): PostIndex {
     throw new Error(`${file} is missing: it is written by the posts loader during the build's content sync`);
   }
   return new Map(Object.entries(JSON.parse(text) as Record<string, PostIndexEntry>));
+}
+
+/** Slug → source file and last-modified instant of every stored post. */
+export function postIndexOf(store: LoaderContext['store']): PostIndex {
+  const index = new Map<string, { source: string; lastmod: string }>();
+  for (const entry of store.values()) {
+    const lastmod = (entry.data['updated'] ?? entry.data['date']) as Date;
+    index.set(entry.id, { source: entry.filePath ?? '', lastmod: lastmod.toISOString() });
+  }
+  return index;
 }

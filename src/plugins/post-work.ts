@@ -15,7 +15,7 @@ import { treeToSegments, type MdNode } from '../lib/markdown-text.ts';
 import { readingStatsOf, type ReadingStats } from '../lib/reading-stats.ts';
 import { isKnownCodeLanguage } from './code-languages.ts';
 import type { FastRenderer, RenderOutput } from './fast-markdown.ts';
-import { NotFastMdx } from './mdx-evaluate.ts';
+import { NotFastMdx } from './mdx-fast-path.ts';
 import type { FastMdxRenderer } from './fast-mdx.ts';
 import { ContentError } from './content-error.ts';
 import { checkSource, parseSource } from './source-checks.ts';

@@ -21,24 +21,22 @@
  * compile alone took 4 s. Posts with images keep their HTML in the store, where
  * Astro resolves the optimised images.
  */
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
-import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
 import { site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
-import { postIndexFile, writePostIndex, type PostIndex } from './post-index.ts';
+import { postIndexFile, postIndexOf, writePostIndex } from './post-index.ts';
+import { createRenderPool } from './render-pool.ts';
+import { checkFormulas, schemaErrors } from './loader-problems.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
 import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
-import type { RendererOptions } from './fast-markdown.ts';
 
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
 type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string): void };
@@ -51,51 +49,6 @@ interface Pending {
   data: Record<string, unknown>;
   task: PostTask;
   digest: string;
-}
-
-function createPool(config: LoaderContext['config'], posts: number): Piscina<PostTask, PostResult> {
-  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none.
-  // Astro's config types are looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
-  const workerData = {
-    image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
-    syntaxHighlight: config.markdown.syntaxHighlight,
-    shikiConfig: config.markdown.shikiConfig,
-    gfm: config.markdown.gfm,
-  } as RendererOptions;
-  // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
-  return new Piscina({ filename: new URL('./render-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: threads, workerData });
-}
-
-/**
- * Astro's schema error lists "**field**: message" lines; report each against the
- * line where the field is written (or the front matter's first line).
- */
-function schemaErrors(message: string, text: string, display: string): ContentError[] {
-  const issues = [...message.matchAll(/\*\*([\w.]+)\*\*: (.+)/g)];
-  if (issues.length === 0) return [new ContentError(display, message.replace(/\*\*/g, ''))];
-  return issues.map(([, field, detail]) => {
-    const key = field!.split('.')[0]!;
-    const line = text.split('\n').findIndex((row) => row.startsWith(`${key}:`));
-    return new ContentError(display, `front matter: ${detail}`, line < 0 ? 2 : line + 1);
-  });
-}
-
-/** A ContentError for each formula KaTeX could not render (checked on cached HTML too). */
-function checkFormulas(html: string, source: string, display: string): ContentError[] {
-  return findKatexErrors(html).map(
-    ({ tex, message }) => new ContentError(display, `invalid LaTeX in formula "${tex}": ${message}`, lineOf(source, tex)),
-  );
-}
-
-/** Slug → source file and last-modified instant of every stored post (see post-index.ts). */
-function indexOf(store: LoaderContext['store']): PostIndex {
-  const index = new Map<string, { source: string; lastmod: string }>();
-  for (const entry of store.values()) {
-    const lastmod = (entry.data['updated'] ?? entry.data['date']) as Date;
-    index.set(entry.id, { source: entry.filePath ?? '', lastmod: lastmod.toISOString() });
-  }
-  return index;
 }
 
 export function postsLoader(options: { dir: string }): Loader {
@@ -216,7 +169,7 @@ export function postsLoader(options: { dir: string }): Loader {
       const sources = listPostFiles(dir, root);
       const errors: Error[] = [];
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
-      const pool = createPool(config, sources.length);
+      const pool = createRenderPool(config, sources.length);
       const work: Promise<void>[] = [];
       let rendered = 0;
       let mdxForAstro = 0;
@@ -248,7 +201,7 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
       }
       if (errors.length > 0) throw combineContentErrors(errors);
-      await writePostIndex(postIndexFile(fileURLToPath(config.cacheDir)), indexOf(store));
+      await writePostIndex(postIndexFile(fileURLToPath(config.cacheDir)), postIndexOf(store));
       const compiled = mdxForAstro > 0 ? `; ${mdxForAstro} .mdx left to Astro's MDX compiler` : '';
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { createFastMdxRenderer } from '../../src/plugins/fast-mdx.ts';
 import { shikiConfig } from '../../src/plugins/markdown-pipeline.ts';
-import { NotFastMdx } from '../../src/plugins/mdx-evaluate.ts';
+import { NotFastMdx } from '../../src/plugins/mdx-fast-path.ts';
 
 const renderer = createFastMdxRenderer({ syntaxHighlight: markdownConfigDefaults.syntaxHighlight, shikiConfig, gfm: true, image: {} });
 const url = pathToFileURL('/posts/example.mdx');
