@@ -1,11 +1,12 @@
 /**
- * The MDX writing components as hast, for the fast MDX renderer (fast-mdx.ts):
- * the same markup as src/components/mdx/Callout.astro, Derivation.astro and
- * PaperCard.astro give through Astro. tests/build/fast-mdx.test.ts builds MDX
- * posts through both and compares the pages. <Figure> is not here: it needs an
- * imported image, and a post that imports anything is rendered by Astro.
+ * The markup of the MDX writing components, defined once: the fast MDX renderer
+ * (fast-mdx.ts) puts these trees into a post, and the Astro components that
+ * @astrojs/mdx renders (src/components/mdx/Callout.astro, Derivation.astro,
+ * PaperCard.astro) print them through renderHastComponent. <Figure> is not
+ * here: it needs an imported image and Astro's <Image>.
  */
 import type { ElementContent, Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { calloutTitle, isCalloutKind, paperLinks, paperVenue } from '../lib/writing-blocks.ts';
 
@@ -51,3 +52,10 @@ const PaperCard: Component = (props) => {
 
 /** The components a fast-rendered MDX post may use, by name. */
 export const hastComponents: Readonly<Record<string, Component>> = { Callout, Derivation, PaperCard };
+
+/** A component as HTML, around children already rendered to HTML (an Astro slot). */
+export function renderHastComponent(name: keyof typeof hastComponents & string, props: Props, childrenHtml: string): string {
+  const component = hastComponents[name]!;
+  const children: ElementContent[] = childrenHtml === '' ? [] : [{ type: 'raw', value: childrenHtml } as unknown as ElementContent];
+  return toHtml(component(props, children), { allowDangerousHtml: true });
+}
