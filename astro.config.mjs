@@ -22,7 +22,10 @@ export default defineConfig({
   base: site.base,
   trailingSlash: 'always',
   ...(cacheDir ? { cacheDir } : {}),
-  build: { format: 'directory' },
+  // Four pages at a time: while one waits (a post's HTML file, an Open Graph image
+  // drawn on other threads, a file being written), another renders. The output is
+  // byte-identical to one page at a time (checked on the 1,000-post benchmark).
+  build: { format: 'directory', concurrency: 4 },
   integrations: [
     mdx(),
     devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
