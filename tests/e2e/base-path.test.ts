@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { buildCorpusOrThrow } from '../helpers/build.ts';
 
 let site: StaticSite;
@@ -68,11 +68,7 @@ describe('a reader under /blog/', () => {
   });
 
   it('searches in the dialog and follows the result', async () => {
-    await page.goto(site.url);
-    await page.locator('[data-search-trigger]').click();
-    await page.locator('#search-dialog-input').fill('表达式');
-    const first = page.locator('#search-dialog [data-search-results] a').first();
-    await first.waitFor();
+    const first = await searchInDialog(page, site.url, '表达式');
     expect(new URL(await first.evaluate((a: HTMLAnchorElement) => a.href)).pathname).toBe('/blog/posts/mdx-math/');
     await first.click();
     await page.waitForURL(/\/blog\/posts\/mdx-math\/$/);

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { listFiles } from '../helpers/site.ts';
 import { headerPolicy } from '../../src/plugins/csp.ts';
@@ -244,11 +244,7 @@ describe.each([
   });
 
   it('searches in the dialog (Pagefind, its worker and WebAssembly) and follows a result', async () => {
-    await page.goto(site.url);
-    await page.locator('[data-search-trigger]').click();
-    await page.locator('#search-dialog-input').fill('协方差矩阵');
-    const first = page.locator('#search-dialog [data-search-results] a').first();
-    await first.waitFor();
+    const first = await searchInDialog(page, site.url, '协方差矩阵');
     expect(await first.locator('.search-result__title').innerText()).toBe('PCA 原理总结');
     await first.click();
     await page.waitForURL(/\/posts\/pca\/$/);

@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { buildCorpusOrThrow } from '../helpers/build.ts';
 import { normalizeSlug } from '../../src/lib/slug.ts';
 
@@ -125,11 +125,7 @@ for (const mode of ['bypassingCsp', 'withCsp'] as const) {
 
     it('list the post in the search dialog and on the search page as text', async () => {
       const { page } = visitors[mode];
-      await page.goto(site.url);
-      await page.locator('[data-search-trigger]').click();
-      await page.locator('#search-dialog-input').fill('hostileprobe');
-      const first = page.locator('#search-dialog [data-search-results] a').first();
-      await first.waitFor();
+      const first = await searchInDialog(page, site.url, 'hostileprobe');
       expect(await first.locator('.search-result__title').textContent()).toBe(HOSTILE_TITLE);
       const results = page.locator('#search-dialog [data-search-results]');
       expect(await results.locator('mark').count()).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -64,11 +64,7 @@ describe('reader journey', () => {
   });
 
   it('finds a post by a Chinese word in its body and follows the first result', async () => {
-    await page.goto(site.url);
-    await page.locator('[data-search-trigger]').click();
-    await page.locator('#search-dialog-input').fill('协方差矩阵');
-    const first = page.locator('#search-dialog [data-search-results] a').first();
-    await first.waitFor();
+    const first = await searchInDialog(page, site.url, '协方差矩阵');
     expect(await first.locator('.search-result__title').innerText()).toBe('PCA 原理总结');
     expect(await page.locator('#search-dialog [data-search-results] mark').count()).toBeGreaterThan(0);
     await first.click();

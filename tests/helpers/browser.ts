@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -89,4 +89,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/**
+ * A reader's search in the header dialog: opens the site's feed, opens the
+ * dialog, types `term` and waits for Pagefind's first result link, which it returns.
+ */
+export async function searchInDialog(page: Page, siteUrl: string, term: string): Promise<Locator> {
+  await page.goto(siteUrl);
+  await page.locator('[data-search-trigger]').click();
+  await page.locator('#search-dialog-input').fill(term);
+  const first = page.locator('#search-dialog [data-search-results] a').first();
+  await first.waitFor();
+  return first;
 }
