@@ -3,7 +3,8 @@
  * `$…$`/`$$…$$`, writing blocks (callouts, derivations, paper cards) as
  * directives, numbered figures and equations with cross-references, paired
  * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
- * framed code blocks, Chinese footnote labels; the author's raw HTML in .md
+ * framed code blocks, keyboard-scrollable wide formulas and tables, Chinese
+ * footnote labels; the author's raw HTML in .md
  * posts is sanitized first. Shiki (configured here too) runs between
  * remark-rehype and these rehype plugins.
  */
@@ -17,6 +18,7 @@ import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
 export const remarkPlugins: RemarkPlugins = [remarkMath, remarkDirective, remarkWritingBlocks, remarkCrossRefs, remarkCjkQuotes];
@@ -29,7 +31,13 @@ export const smartypants = false;
  * posts before KaTeX, heading anchors and code-block bars add markup of their
  * own (which it therefore never sees); .mdx trees have no raw HTML.
  */
-export const rehypePlugins: RehypePlugins = [rehypeSanitizeRawHtml, [rehypeKatex, katexOptions], rehypeHeadingIds, rehypeCodeBlocks];
+export const rehypePlugins: RehypePlugins = [
+  rehypeSanitizeRawHtml,
+  [rehypeKatex, katexOptions],
+  rehypeHeadingIds,
+  rehypeCodeBlocks,
+  rehypeScrollRegions,
+];
 
 export const remarkRehypeOptions: RemarkRehype = {
   footnoteLabel: '脚注',

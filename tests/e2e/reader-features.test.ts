@@ -188,7 +188,7 @@ describe('narrow screens', () => {
         return {
           page: document.documentElement.scrollWidth - window.innerWidth,
           formula: scrolls('.katex-display'),
-          table: scrolls('.prose table'),
+          table: scrolls('.prose .table-scroll'),
           code: scrolls('.code-block pre'),
         };
       });
@@ -196,4 +196,20 @@ describe('narrow screens', () => {
       await page.context().close();
     });
   }
+
+  it('let keyboard users focus each sideways-scrolling block and scroll it with the arrow keys', async () => {
+    const page = await newPage({ width: 320 });
+    await page.goto(`${fixture.url}posts/wide-and-notes/`);
+    for (const selector of ['.katex-display', '.prose .table-scroll', '.code-block pre']) {
+      const block = page.locator(selector).first();
+      await block.focus();
+      expect(await block.evaluate((element) => element === document.activeElement), selector).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => block.evaluate((element) => element.scrollLeft), { message: selector }).toBeGreaterThan(0);
+    }
+    // A table's region is named (landmarks need distinct names), and the table inside keeps its semantics.
+    expect(await page.locator('.table-scroll').first().getAttribute('aria-label')).toBe('表格 1');
+    expect(await page.locator('.table-scroll > table').count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
 });

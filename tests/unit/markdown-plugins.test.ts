@@ -73,3 +73,15 @@ describe('headings, quotes, code and footnotes', () => {
     expect(html).toContain('aria-label="返回正文第 1 处引用"');
   });
 });
+
+describe('sideways-scrolling blocks', () => {
+  it('wrap each table in a focusable region numbered in order, and make display formulas focusable', async () => {
+    const table = (head: string) => `| ${head} | b |\n| --- | --- |\n| 1 | 2 |`;
+    const html = await render([table('a'), '', '$$', 'x^2', '$$', '', '行内 $y$ 不变', '', ':::tip', table('c'), ':::'].join('\n'));
+    const regions = [...html.matchAll(/<section class="table-scroll" aria-label="([^"]+)" tabindex="0">\s*<table>/g)];
+    expect(regions.map((m) => m[1])).toEqual(['表格 1', '表格 2']);
+    expect(html.match(/<span class="katex-display" tabindex="0">/g)).toHaveLength(1);
+    // Inline math is part of the sentence: not a tab stop of its own.
+    expect(html.match(/tabindex/g)).toHaveLength(3);
+  });
+});
