@@ -18,6 +18,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { SKIP, visit } from 'unist-util-visit';
+import { hasClass } from './hast-classes.ts';
 
 export interface FeedHtmlOptions {
   /** Absolute URL of the post's page; relative URLs in the HTML are resolved against it. */
@@ -28,16 +29,6 @@ export interface FeedHtmlOptions {
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite', 'action', 'formAction'] as const;
 
 const REMOVED_ELEMENTS = new Set(['script', 'style', 'template', 'button']);
-
-function classes(node: Element): string[] {
-  // hast keeps `class` as a list (className); a parser never leaves it a string.
-  const value = node.properties['className'];
-  return Array.isArray(value) ? value.map(String) : [];
-}
-
-function hasClass(node: Element, name: string): boolean {
-  return classes(node).includes(name);
-}
 
 /** The first descendant element (or the node itself) matching `test`, depth first. */
 function findElement(node: Element, test: (element: Element) => boolean): Element | undefined {

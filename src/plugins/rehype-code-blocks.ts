@@ -5,6 +5,7 @@
  * Long lines scroll inside the <pre>, never the page (see prose.css).
  */
 import type { Element, Root } from 'hast';
+import { hasClass } from '../lib/hast-classes.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = {
   python: 'Python', py: 'Python', bash: 'Bash', sh: 'Shell', shell: 'Shell', console: 'Console', cpp: 'C++', c: 'C',
@@ -17,15 +18,8 @@ export function languageLabel(lang: string): string {
   return LANGUAGE_NAMES[lang.toLowerCase()] ?? lang;
 }
 
-/** Shiki's hast gives `class` as a string; hast from HTML gives `className` as a list. */
-function classList(node: Element): string[] {
-  const value = node.properties['className'] ?? node.properties['class'];
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value.split(/\s+/) : [];
-}
-
 function isCodeBlock(node: Element): boolean {
-  return node.tagName === 'pre' && classList(node).includes('astro-code');
+  return node.tagName === 'pre' && hasClass(node, 'astro-code');
 }
 
 export function rehypeCodeBlocks() {
