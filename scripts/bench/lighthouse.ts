@@ -1,10 +1,10 @@
 /**
- * npm run bench:lighthouse [-- --site dist] [--runs 3] [--all-posts]
+ * npm run bench:lighthouse [-- --site dist] [--runs 3] [--post SLUG ...] [--all-posts]
  *
  * Opt-in: Lighthouse (mobile preset, the pinned devDependency) with Debian's
- * chromium on the feed, a post with math and code (PCA, the heaviest), and the search page of a
- * built site served on 127.0.0.1 the way a production host serves it; with --all-posts, every
- * post page as well. Lighthouse's simulated timings vary from run to run (they start
+ * chromium on the feed, a post with math and code (PCA, the heaviest; or each --post), and the
+ * search page of a built site served on 127.0.0.1 the way a production host serves it; with
+ * --all-posts, every post page. Lighthouse's simulated timings vary from run to run (they start
  * from an observed trace), so each page is audited --runs times and the medians of
  * the four category scores and of the paint timings are printed; the JSON report of
  * each page's last run is written next to the benchmark results.
@@ -23,6 +23,7 @@ const { values } = parseArgs({
   options: {
     site: { type: 'string', default: 'dist' },
     runs: { type: 'string', default: '3' },
+    post: { type: 'string', multiple: true },
     'all-posts': { type: 'boolean', default: false },
   },
 });
@@ -30,9 +31,10 @@ const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not "${values.runs}"`);
 const siteDir = resolve(root, values.site);
 const posts = readdirSync(join(siteDir, 'posts')).sort();
-const post = posts.includes('pca') ? 'pca' : posts[0];
-const pages: Record<string, string> = { feed: '', post: `posts/${post}/`, search: `search/?q=${encodeURIComponent('梯度')}` };
-if (values['all-posts']) for (const slug of posts) if (slug !== post) pages[`post-${slug}`] = `posts/${slug}/`;
+const chosen = values['all-posts'] ? posts : (values.post ?? [posts.includes('pca') ? 'pca' : posts[0]!]);
+for (const slug of chosen) if (!posts.includes(slug)) throw new Error(`no post "${slug}" in ${siteDir}/posts`);
+const pages: Record<string, string> = { feed: '', search: `search/?q=${encodeURIComponent('梯度')}` };
+for (const slug of chosen) pages[`post ${slug}`] = `posts/${slug}/`;
 const outDir = join(root, 'node_modules', '.cache', 'blog-bench', 'lighthouse');
 mkdirSync(outDir, { recursive: true });
 
@@ -55,7 +57,7 @@ try {
     for (let run = 0; run < runs; run += 1) {
       const result = await lighthouse(`${site.url}${path}`, { port: chrome.port, output: 'json', logLevel: 'error' });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
-      writeFileSync(join(outDir, `${name}.json`), String(result.report));
+      writeFileSync(join(outDir, `${name.replace(/\W+/g, '-')}.json`), String(result.report));
       for (const id of CATEGORIES) scores[id]!.push(Math.round((result.lhr.categories[id]?.score ?? 0) * 100));
       fcp.push(result.lhr.audits['first-contentful-paint']?.numericValue ?? NaN);
       lcp.push(result.lhr.audits['largest-contentful-paint']?.numericValue ?? NaN);
