@@ -1,7 +1,8 @@
 /**
  * What a reader downloads: a page loaded in Debian's chromium (served from the
  * built site on 127.0.0.1), every response grouped by kind (HTML, CSS, JS,
- * fonts, images, other) with raw and gzip sizes; and what a first search costs
+ * fonts, images, other) with raw and gzip sizes (a stylesheet inlined in the
+ * page as <style> counts as CSS, not HTML); and what a first search costs
  * (bytes of Pagefind's files, time until the first result shows).
  */
 import { gzipSync } from 'node:zlib';
@@ -38,12 +39,20 @@ export async function measurePageWeights(siteDir: string, paths: string[]): Prom
           response.body().then(
             (body) => {
               const kind = kindOf(response.url(), response.request().resourceType());
-              const gzip = /\.(woff2|png|jpe?g|webp|avif|pf_\w+|pagefind)$/.test(response.url()) ? body.length : gzipSync(body).length;
-              for (const key of [kind, 'total'] as const) {
-                weight[key].raw += body.length;
-                weight[key].gzip += gzip;
-                weight[key].files += 1;
-              }
+              const compressed = /\.(woff2|png|jpe?g|webp|avif|pf_\w+|pagefind)$/.test(response.url());
+              const add = (key: keyof PageWeight, bytes: Buffer, files: number) => {
+                for (const k of [key, 'total'] as const) {
+                  weight[k].raw += bytes.length;
+                  weight[k].gzip += compressed ? bytes.length : gzipSync(bytes).length;
+                  weight[k].files += files;
+                }
+              };
+              if (kind !== 'html') return add(kind, body, 1);
+              // Inlined stylesheets are CSS: measured (and gzipped) apart from the rest of the page.
+              const html = body.toString('utf8');
+              const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1]!);
+              add('html', Buffer.from(html.replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')), 1);
+              if (styles.length > 0) add('css', Buffer.from(styles.join('')), 0);
             },
             () => undefined,
           ),

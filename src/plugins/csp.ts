@@ -7,8 +7,9 @@
  *   bundled, and appends the directives below.
  * - `headerPolicy()` is the same policy as an HTTP header (public/_headers, kept
  *   equal to it by tests/e2e/csp.test.ts). It carries no per-build hashes (every
- *   Astro script and stylesheet is a file under /_astro/, allowed by 'self') and
- *   adds what a <meta> policy cannot express: frame-ancestors.
+ *   Astro script is a file under /_astro/, allowed by 'self'; for the inlined
+ *   stylesheet see style-src below) and adds what a <meta> policy cannot express:
+ *   frame-ancestors.
  *
  * What each source allows, and nothing else is allowed:
  * - script-src 'self': Astro's bundled scripts (/_astro/*.js) and Pagefind's
@@ -16,8 +17,11 @@
  *   inline script; no inline event handlers, no javascript: URLs, no eval).
  * - script-src 'wasm-unsafe-eval': Pagefind compiles its WebAssembly search
  *   engine (in its worker, or on the main thread when the worker fails).
- * - style-src 'self': the bundled stylesheets (/_astro/*.css; none is inlined,
- *   since vite.build.assetsInlineLimit is 0).
+ * - style-src: each page's stylesheet is inlined (build.inlineStylesheets) as one
+ *   <style>, allowed in the <meta> by the hash Astro computes for it. The header
+ *   cannot know a build's hashes, so there style-src is 'self' 'unsafe-inline';
+ *   a browser enforces both policies, so a <style> must still match a hash of
+ *   the page's <meta> (every page has one) to apply.
  * - style-src-attr 'unsafe-inline': KaTeX sizes and positions glyphs, and Shiki
  *   sets its light/dark colour variables, with style="" attributes. Attributes
  *   only: <style> elements still need 'self' or a hash.
@@ -61,7 +65,8 @@ export function headerPolicy(): string {
   return [
     ...DIRECTIVES,
     `script-src ${SCRIPT_SOURCES.join(' ')} '${THEME_INIT_HASH}'`,
-    "style-src 'self'",
+    // Only together with each page's <meta>, whose hashes pin the inlined <style> (see above).
+    "style-src 'self' 'unsafe-inline'",
     "style-src-attr 'unsafe-inline'",
     // Only a header can forbid framing (a <meta> policy ignores frame-ancestors).
     "frame-ancestors 'none'",

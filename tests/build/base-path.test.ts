@@ -117,7 +117,7 @@ describe(`every page of a site built for ${SITE}`, () => {
     expect($('link[rel="alternate"][type="application/rss+xml"]').map((_, el) => $(el).attr('href')).get()).toEqual([`${BASE}rss.xml`, `${BASE}rss-full.xml`]);
   });
 
-  it('has a figure, scripts and stylesheets under /blog/_astro/', () => {
+  it('has a figure and scripts under /blog/_astro/ (and any stylesheet link there too)', () => {
     const $ = cheerio.load(readFileSync(join(site, 'posts/math-post/index.html'), 'utf8'));
     expect($('.prose figure img').attr('src')).toMatch(/^\/blog\/_astro\/figure\.[\w-]+\.svg$/);
     expect($('script[src]').length).toBeGreaterThan(0);
@@ -127,10 +127,12 @@ describe(`every page of a site built for ${SITE}`, () => {
 });
 
 describe('assets under /blog/', () => {
-  it('stylesheets load their fonts from under /blog/', () => {
+  it('stylesheets (inlined in each page, or files) load their fonts from under /blog/', () => {
     const urls: string[] = [];
-    for (const file of listFiles(site).filter((f) => f.endsWith('.css'))) {
-      for (const match of readFileSync(join(site, file), 'utf8').matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+    for (const file of listFiles(site).filter((f) => f.endsWith('.css') || f.endsWith('.html'))) {
+      const text = readFileSync(join(site, file), 'utf8');
+      const css = file.endsWith('.css') ? text : cheerio.load(text)('style').text();
+      for (const match of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
         if (match[1]!.startsWith('data:')) continue;
         urls.push(match[1]!);
         expect(underSite(match[1]!, `${SITE}${file}`), `${file}: ${match[1]}`).toBe(true);
