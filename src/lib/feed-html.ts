@@ -10,6 +10,8 @@
  * - Shiki's code blocks become plain `<pre><code class="language-x">`: their colours
  *   are CSS variables that only the site's stylesheet turns into colours, and
  *   its thousands of styled spans would otherwise be a third of the feed;
+ * - a table leaves its keyboard-scrollable region (rehype-scroll-regions.ts): a
+ *   reader lays tables out its own way, and focus stops belong to the site;
  * - what only works with the site's scripts and styles is removed: scripts,
  *   styles, templates, buttons, elements marked `hidden`, and links with no
  *   content (e.g. heading anchors whose icon comes from CSS).
@@ -137,6 +139,10 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
     if (hasClass(node, 'katex-html')) {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    if (node.tagName === 'section' && hasClass(node, 'table-scroll')) {
+      parent.children.splice(index, 1, ...node.children);
+      return index;
     }
     absolutizeUrls(node, options.pageUrl);
     return undefined;

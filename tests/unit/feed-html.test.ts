@@ -114,6 +114,14 @@ describe('feedHtml: other content', () => {
     expect(out).toBe('<pre><code class="language-python">if a &lt; b &amp;&amp; c:\n\n    print("]]> 中文")</code></pre>');
   });
 
+  it('takes a table out of its scroll region, converting what the table holds', () => {
+    const html = `<section class="table-scroll" aria-label="表格 1" tabindex="0"><table><tr><td>${inline('x')}</td></tr></table></section><p>后文</p>`;
+    const $ = load(feedHtml(html, { pageUrl }));
+    expect($('section, [tabindex]')).toHaveLength(0);
+    expect($('table td math')).toHaveLength(1);
+    expect($('p').text()).toBe('后文');
+  });
+
   it('leaves other <pre> blocks (raw HTML in a post) as they are', () => {
     const out = feedHtml('<pre>x <a href="../a/">y</a></pre>', { pageUrl });
     expect(out).toBe('<pre>x <a href="https://example.org/blog/posts/a/">y</a></pre>');
