@@ -57,6 +57,14 @@ describe('archive and series', () => {
     expect($('h3').map((_, h) => $(h).text()).get()).toEqual(['6 月', '1 月']);
   });
 
+  it('index the series with counts, linking to each series page', () => {
+    const $ = loadPage(site, '/series/');
+    const rows = $('.term-index a').map((_, a) => `${$(a).attr('href')} ${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`).get();
+    expect(rows).toEqual([`/series/${enc('排版测试')}/ 排版测试 2 篇`]);
+    // A site without series still has the page, saying so.
+    expect(loadPage(eleven, '/series/')('main p').text()).toBe('还没有成系列的文章。');
+  });
+
   it('list a series in its order and show the position on each post', () => {
     const $ = loadPage(site, `/series/${enc('排版测试')}/`);
     expect($('.series-list h2').map((_, h) => $(h).text()).get()).toEqual(['系列的第一篇', '宽公式、宽表格与脚注']);

@@ -1,6 +1,6 @@
 /**
- * axe-core on the main page types at desktop width and on every post at phone
- * width, in both themes: no serious or critical violations. A summary of every
+ * axe-core on the main page types at desktop width and on every post, the
+ * series index and the open search dialog at phone width, in both themes: no serious or critical violations. A summary of every
  * run (including minor findings) is written to tests/.output/axe-report.json.
  */
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -8,19 +8,21 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
+import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { outputRoot } from '../helpers/build.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const siteDir = inject('siteDir');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 800 };
-const RUNS: { name: string; path: string; viewport: typeof DESKTOP }[] = [
+const RUNS: { name: string; path: string; viewport: typeof DESKTOP; searchDialog?: string }[] = [
   { name: 'feed', path: '', viewport: DESKTOP },
   { name: 'post', path: 'posts/pca/', viewport: DESKTOP },
   { name: 'category', path: `categories/${encodeURIComponent('机器学习')}/`, viewport: DESKTOP },
   { name: 'search', path: `search/?q=${encodeURIComponent('梯度')}`, viewport: DESKTOP },
   { name: 'feed (phone)', path: '', viewport: PHONE },
+  { name: 'search dialog with results (phone)', path: '', viewport: PHONE, searchDialog: '梯度' },
+  { name: 'series index (phone)', path: 'series/', viewport: PHONE },
   // Every post on a phone: that is where wide formulas and tables scroll and targets are small.
   ...readdirSync(join(siteDir, 'posts'))
     .sort()
@@ -52,11 +54,12 @@ afterAll(async () => {
 
 describe('accessibility (axe-core)', () => {
   for (const theme of ['light', 'dark'] as const) {
-    for (const { name, path, viewport } of RUNS) {
+    for (const { name, path, viewport, searchDialog } of RUNS) {
       it(`${name} page in the ${theme} theme has no serious or critical violations`, async () => {
         const context = await browser.newContext({ viewport, colorScheme: theme });
         const page = await context.newPage();
-        await page.goto(`${site.url}${path}`);
+        if (searchDialog) await searchInDialog(page, `${site.url}${path}`, searchDialog);
+        else await page.goto(`${site.url}${path}`);
         if (name === 'search') await page.locator('[data-search-results] a').first().waitFor();
         // Post blocks far off screen are not laid out (content-visibility: auto), and axe,
         // which measures colours and target sizes from layout, misreads them (a code line
