@@ -33,7 +33,7 @@ import { site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { postIndexFile, postIndexOf, writePostIndex } from './post-index.ts';
-import { createRenderPool } from './render-pool.ts';
+import { createRenderPool, workerHeapMb } from './render-pool.ts';
 import { checkFormulas, schemaErrors } from './loader-problems.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
 import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
@@ -169,7 +169,9 @@ export function postsLoader(options: { dir: string }): Loader {
       const sources = listPostFiles(dir, root);
       const errors: Error[] = [];
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
-      const pool = createRenderPool(config, sources.length);
+      const pool = createRenderPool(config, sources.length, (task) =>
+        logger.warn(`${task.display}: too large for a render worker's ${workerHeapMb()} MB heap; rendered again without the limit`),
+      );
       const work: Promise<void>[] = [];
       let rendered = 0;
       let mdxForAstro = 0;
@@ -213,9 +215,13 @@ export function postsLoader(options: { dir: string }): Loader {
         const kind = classifyContentPath(name);
         if (name.startsWith('..') || kind.kind !== 'post') return;
         const display = relative(root, changed).split(sep).join('/');
-        const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
-        const problems = Array.isArray(prepared) ? prepared : await store_(prepared, await pool.run(prepared.task));
-        for (const problem of problems) logger.error(problem.message);
+        try {
+          const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
+          const problems = Array.isArray(prepared) ? prepared : await store_(prepared, await pool.run(prepared.task));
+          for (const problem of problems) logger.error(problem.message);
+        } catch (error) {
+          logger.error(error instanceof Error ? error.message : String(error));
+        }
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);

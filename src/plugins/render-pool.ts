@@ -1,6 +1,12 @@
 /**
  * The posts loader's pool of worker threads (piscina, render-worker.ts), sized
  * for the site: one thread for a small site, one per core for a large one.
+ *
+ * Each worker's V8 heap is capped (WORKER_HEAP_MB): uncapped, V8 lets a busy
+ * worker's heap grow to ~220 MB although ~70 MB stays live, and the process keeps
+ * those pages after the pool ends, into page generation, where the build's memory
+ * peaks (capped: ~120 MB less at 1,000 posts; docs/performance.md). A post too big
+ * for the cap is rendered again in a worker without one, so no post fails for it.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
@@ -8,8 +14,22 @@ import type { LoaderContext } from 'astro/loaders';
 import type { RendererOptions } from './fast-markdown.ts';
 import type { PostResult, PostTask } from './post-work.ts';
 
-export function createRenderPool(config: LoaderContext['config'], posts: number): Piscina<PostTask, PostResult> {
-  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none.
+/** Heap cap of a render worker, MB; BLOG_WORKER_HEAP_MB overrides it (tests use a small one). */
+export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env['BLOG_WORKER_HEAP_MB'] ?? 512);
+  if (!Number.isInteger(value) || value < 16) throw new Error(`BLOG_WORKER_HEAP_MB must be a whole number of MB ≥ 16, not "${env['BLOG_WORKER_HEAP_MB']}"`);
+  return value;
+}
+
+export interface RenderPool {
+  /** Renders one post in a worker; a failure names the post's file. */
+  run(task: PostTask): Promise<PostResult>;
+  destroy(): Promise<void>;
+}
+
+const isOutOfMemory = (error: unknown) => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+
+export function createRenderPool(config: LoaderContext['config'], posts: number, onRetry: (task: PostTask) => void): RenderPool {
   // Astro's config types are looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
   const workerData = {
     image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
@@ -17,8 +37,36 @@ export function createRenderPool(config: LoaderContext['config'], posts: number)
     shikiConfig: config.markdown.shikiConfig,
     gfm: config.markdown.gfm,
   } as RendererOptions;
+  const filename = new URL('./render-worker.ts', import.meta.url).href;
   // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
+  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none.
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
-  return new Piscina({ filename: new URL('./render-worker.ts', import.meta.url).href, minThreads: 0, maxThreads: threads, workerData });
-}
+  const pool = new Piscina<PostTask, PostResult>({
+    filename,
+    minThreads: 0,
+    maxThreads: threads,
+    workerData,
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
+  });
+  let uncapped: Piscina<PostTask, PostResult> | undefined;
 
+  return {
+    async run(task) {
+      try {
+        try {
+          return await pool.run(task);
+        } catch (error) {
+          if (!isOutOfMemory(error)) throw error;
+          onRetry(task);
+          uncapped ??= new Piscina<PostTask, PostResult>({ filename, minThreads: 0, maxThreads: 1, workerData });
+          return await uncapped.run(task);
+        }
+      } catch (error) {
+        throw new Error(`${task.display}: could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    },
+    async destroy() {
+      await Promise.all([pool.destroy(), uncapped?.destroy()]);
+    },
+  };
+}

@@ -5,7 +5,9 @@
  * - control characters in every text field of the front matter
  *   (control-chars.md) never reach an HTML, XML or JSON file or the search index;
  * - a 2 MB post, written at test time (tests/fixtures/big-post/generate.ts),
- *   builds, and a browser search finds the word that only its last paragraph holds.
+ *   builds, and a browser search finds the word that only its last paragraph holds;
+ *   it is built with render workers capped at a 64 MB heap, which it outgrows, so
+ *   it also proves that such a post is rendered again without the cap.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +29,7 @@ let big: BuildResult;
 beforeAll(() => {
   messy = buildCorpusOrThrow('messy', 'tests/fixtures/messy');
   bigSource = writeBigPost(join(outputRoot, 'big-post-source'));
-  big = buildCorpus('big-post', join(outputRoot, 'big-post-source'));
+  big = buildCorpus('big-post', join(outputRoot, 'big-post-source'), { BLOG_WORKER_HEAP_MB: '64' });
 });
 
 describe('a post saved with a BOM and CRLF line endings', () => {
@@ -102,6 +104,7 @@ describe('a 2 MB post', () => {
   it('builds', () => {
     expect(statSync(bigSource).size).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(big.status, big.output).toBe(0);
+    expect(big.output).toMatch(/big-post\.md: too large for a render worker's 64 MB heap; rendered again without the limit/);
     const $ = loadPage(big.outDir, `/posts/${BIG_POST_SLUG}/`);
     expect($('h1').text()).toBe(BIG_POST_TITLE);
     expect($('.prose > p').last().text()).toContain(LAST_PARAGRAPH_WORD);
