@@ -25,7 +25,7 @@ export default defineConfig({
   // Four pages at a time: while one waits (a post's HTML file, an Open Graph image
   // drawn on other threads, a file being written), another renders. The output is
   // byte-identical to one page at a time (checked on the 1,000-post benchmark).
-  // Each page's CSS (7.5 KB gzip for a post, KaTeX's included) is inlined: a reader
+  // Each page's CSS (7 KB gzip for a post, KaTeX's included) is inlined: a reader
   // arriving on a post paints it without waiting for a stylesheet request (Lighthouse
   // mobile, medians of 3: first paint 0.2–0.5 s sooner; docs/performance.md). The CSP
   // <meta> allows the <style> by its hash (src/plugins/csp.ts).

@@ -2,10 +2,10 @@
  * The posts loader's pool of worker threads (piscina, render-worker.ts), sized
  * for the site: one thread for a small site, one per core for a large one.
  *
- * Each worker's V8 heap is capped (WORKER_HEAP_MB): uncapped, V8 lets a busy
+ * Each worker's V8 heap is capped (workerHeapMb(), 512 MB): uncapped, V8 lets a busy
  * worker's heap grow to ~220 MB although ~70 MB stays live, and the process keeps
  * those pages after the pool ends, into page generation, where the build's memory
- * peaks (capped: ~120 MB less at 1,000 posts; docs/performance.md). A post too big
+ * peaks (capped: ~150 MiB less at 1,000 posts; docs/performance.md). A post too big
  * for the cap is rendered again in a worker without one, so no post fails for it.
  */
 import { availableParallelism } from 'node:os';
