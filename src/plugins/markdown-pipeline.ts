@@ -4,7 +4,8 @@
  * directives, numbered figures and equations with cross-references, paired
  * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
  * framed code blocks, keyboard-scrollable wide formulas and tables, Chinese
- * footnote labels; the author's raw HTML in .md
+ * footnote labels, one <h1> per page (a body `# 标题` is dropped or demoted);
+ * the author's raw HTML in .md
  * posts is sanitized first. Shiki (configured here too) runs between
  * remark-rehype and these rehype plugins.
  */
@@ -13,6 +14,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
+import { remarkBodyHeadings } from './remark-body-headings.ts';
 import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
 import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
@@ -21,7 +23,14 @@ import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkMath, remarkDirective, remarkWritingBlocks, remarkCrossRefs, remarkCjkQuotes];
+export const remarkPlugins: RemarkPlugins = [
+  remarkMath,
+  remarkDirective,
+  remarkBodyHeadings,
+  remarkWritingBlocks,
+  remarkCrossRefs,
+  remarkCjkQuotes,
+];
 
 /** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */
 export const smartypants = false;
