@@ -1,6 +1,7 @@
 /**
  * The Markdown pipeline, defined once for .md and .mdx posts: remark-math for
- * `$…$`/`$$…$$`, writing blocks (callouts, derivations, paper cards) as
+ * `$…$`/`$$…$$` (and the display-math forms of docsify, Typora, MathJax sites:
+ * remark-math-dialects.ts), writing blocks (callouts, derivations, paper cards) as
  * directives, numbered figures and equations with cross-references, paired
  * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
  * framed code blocks, keyboard-scrollable wide formulas and tables, Chinese
@@ -16,6 +17,7 @@ import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
 import { remarkBodyHeadings } from './remark-body-headings.ts';
 import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
+import { remarkMathDialects } from './remark-math-dialects.ts';
 import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
@@ -25,6 +27,7 @@ import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
 export const remarkPlugins: RemarkPlugins = [
   remarkMath,
+  remarkMathDialects,
   remarkDirective,
   remarkBodyHeadings,
   remarkWritingBlocks,
