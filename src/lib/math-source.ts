@@ -12,9 +12,15 @@
  * - A LaTeX environment starting a line without dollars (`\begin{equation}` …
  *   `\end{equation}`, also align, gather, … and their starred forms), as
  *   MathJax shows it: fenced as display math.
- * - `\[ … \]` starting and ending lines: display math. Inside a line, `\[1\]`
- *   stays the escaped brackets Markdown makes of it (a citation number).
- * - `\( … \)` within a line: inline math, as MathJax reads it.
+ * - `\[` alone on its line … `\]` ending a line, or a whole line `\[ … \]` that
+ *   reads as TeX: display math. `\[1\]`, `\[解析\]：…` stay the escaped brackets
+ *   Markdown makes of them (notes use them for citation numbers and labels).
+ * - `\( … \)` within a line whose content reads as TeX (a command, ^, _, =,
+ *   braces): inline math, as MathJax reads it; `\(II\)` stays "(II)". The
+ *   doubled forms `\\( … \\)` and `\\[ … \\]`, which Markdown written for MathJax
+ *   sites uses to get past Markdown's escapes, are always math.
+ * An environment or `\[` block that meets a blank line before it closes was
+ * not math (LaTeX allows no blank line there): its first line is left as written.
  * Fenced code blocks and code spans are left alone.
  */
 
@@ -36,9 +42,15 @@ export interface ShapedMathSource {
   closings: Map<number, string>;
 }
 
-type OpenBlock = { kind: 'dollars' } | { kind: 'environment'; name: string } | { kind: 'brackets' };
+type OpenBlock =
+  | { kind: 'dollars' }
+  | { kind: 'environment'; name: string; line: number; original: string }
+  | { kind: 'brackets'; line: number; original: string; doubled: boolean };
 
-/** `\(x\)` → `$x$` outside code spans on one line. */
+/** Content that only TeX would write (a command, a sub- or superscript, =, braces). */
+const readsAsTex = (text: string) => /[\\^_={}]/.test(text);
+
+/** `\(x^2\)` and `\\(x\\)` → `$…$` outside code spans on one line. */
 function inlineParentheses(line: string): string {
   if (!line.includes('\\(')) return line;
   let out = '';
@@ -46,7 +58,11 @@ function inlineParentheses(line: string): string {
   while (index < line.length) {
     const tick = line.indexOf('`', index);
     const end = tick < 0 ? line.length : tick;
-    out += line.slice(index, end).replace(/\\\((.+?)\\\)/g, (_, tex: string) => `$${tex}$`);
+    out += line
+      .slice(index, end)
+      .replace(/\\\\\((.+?)\\\\\)|\\\((.+?)\\\)/g, (whole, doubled?: string, single?: string) =>
+        doubled !== undefined ? `$${doubled}$` : readsAsTex(single!) ? `$${single}$` : whole,
+      );
     if (tick < 0) break;
     // A code span: a run of n backticks up to the next run of exactly n.
     const run = /^`+/.exec(line.slice(tick))![0];
@@ -75,6 +91,11 @@ export function shapeMathSource(source: string): ShapedMathSource {
       if (trimmed.startsWith(fence) && trimmed.slice(fence.length).trim() === '') fence = undefined;
       continue;
     }
+    if (open && open.kind !== 'dollars' && trimmed === '') {
+      lines[open.line] = open.original;
+      open = undefined;
+      continue;
+    }
     if (open) {
       let tex: string | undefined;
       if (open.kind === 'dollars') {
@@ -83,7 +104,7 @@ export function shapeMathSource(source: string): ShapedMathSource {
       } else if (open.kind === 'environment') {
         if (trimmed.endsWith(`\\end{${open.name}}`)) tex = trimmed;
       } else {
-        tex = /^(.*?)\s*\\\]$/.exec(trimmed)?.[1];
+        tex = (open.doubled ? /^(.*?)\s*\\\\\]$/ : /^(.*?)\s*\\\]$/).exec(trimmed)?.[1];
       }
       if (tex !== undefined) {
         lines[i] = `${prefix}$$`;
@@ -105,19 +126,29 @@ export function shapeMathSource(source: string): ShapedMathSource {
     }
     const environment = ENVIRONMENT_OPEN.exec(trimmed)?.[1];
     if (environment !== undefined) {
-      lines[i] = trimmed.endsWith(`\\end{${environment}}`) ? `${prefix}$$${trimmed}$$` : `${prefix}$$${trimmed}`;
-      if (!trimmed.endsWith(`\\end{${environment}}`)) open = { kind: 'environment', name: environment };
-      continue;
-    }
-    if (trimmed.startsWith('\\[')) {
-      const inner = trimmed.slice(2);
-      const oneLine = /^(.*?)\s*\\\]$/.exec(inner);
-      if (oneLine) lines[i] = `${prefix}$$${oneLine[1]!.trim()}$$`;
+      const original = lines[i]!;
+      if (trimmed.endsWith(`\\end{${environment}}`)) lines[i] = `${prefix}$$${trimmed}$$`;
       else {
-        lines[i] = `${prefix}$$${inner.trim()}`;
-        open = { kind: 'brackets' };
+        lines[i] = `${prefix}$$${trimmed}`;
+        open = { kind: 'environment', name: environment, line: i, original };
       }
       continue;
+    }
+    const bracket = /^(\\{1,2})\[(.*)$/.exec(trimmed);
+    if (bracket) {
+      const doubled = bracket[1] === '\\\\';
+      const inner = bracket[2]!.trim();
+      const oneLine = (doubled ? /^(.*?)\s*\\\\\]$/ : /^(.*?)\s*\\\]$/).exec(inner);
+      if (oneLine && (doubled || readsAsTex(oneLine[1]!))) {
+        lines[i] = `${prefix}$$${oneLine[1]!.trim()}$$`;
+        continue;
+      }
+      if (inner === '') {
+        const original = lines[i]!;
+        lines[i] = `${prefix}$$`;
+        open = { kind: 'brackets', line: i, original, doubled };
+        continue;
+      }
     }
     lines[i] = inlineParentheses(lines[i]!);
   }

@@ -28,8 +28,8 @@ describe('shapeMathSource', () => {
   });
 
   it('leaves code blocks and code spans alone', () => {
-    const source = ['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x\\)` and \\(y\\)'].join('\n');
-    expect(shapeMathSource(source).text).toBe(['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x\\)` and $y$'].join('\n'));
+    const source = ['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and \\(y^2\\)'].join('\n');
+    expect(shapeMathSource(source).text).toBe(['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and $y^2$'].join('\n'));
   });
 
   it('reads a leading "-" inside a formula as TeX, not a list marker', () => {
@@ -72,15 +72,30 @@ describe('LaTeX without dollars, as MathJax shows it', () => {
     expect(annotations(html)[0]).toBe('\\begin{equation}\nf(x) = x^2\n\\end{equation}');
   });
 
-  it('reads \\[…\\] on its own lines as display math and \\(…\\) as inline math', async () => {
-    const html = await render(['设 \\(x>0\\)，则', '\\[', 'x^2 > 0', '\\]', '', '\\[ y \\]'].join('\n'));
+  it('reads \\[…\\] on lines of their own as display math and TeX in \\(…\\) as inline math', async () => {
+    const html = await render(['设 \\(x^2>0\\)，则', '\\[', 'x^2 > 0', '\\]', '', '\\[ y = 1 \\]'].join('\n'));
     expect(displays(html)).toBe(2);
     expect(inlines(html)).toBe(1);
   });
 
-  it('leaves \\[1\\] inside a line as escaped brackets', async () => {
-    const html = await render('见文献 \\[1\\] 与 \\[2\\]。');
-    expect(html).toContain('<p>见文献 [1] 与 [2]。</p>');
+  it('always reads the doubled forms that Markdown for MathJax sites uses', async () => {
+    const html = await render(['设 \\\\(x\\\\) 为实数', '', '\\\\[', 'y', '\\\\]'].join('\n'));
+    expect(displays(html)).toBe(1);
+    expect(inlines(html)).toBe(1);
+  });
+
+  it('leaves escaped brackets and parentheses that are not TeX as Markdown reads them', async () => {
+    expect(await render('见文献 \\[1\\] 与 \\[2\\]。')).toContain('<p>见文献 [1] 与 [2]。</p>');
+    expect(await render('\\(II\\) 第二种情形')).toContain('<p>(II) 第二种情形</p>');
+    expect(await render('\\[解析\\]：由式(13.19)')).toContain('<p>[解析]：由式(13.19)</p>');
+    expect(await render('\\[1\\]')).toContain('<p>[1]</p>');
+  });
+
+  it('gives up an environment or \\[ block that meets a blank line, leaving the text as written', async () => {
+    const html = await render(['\\begin{equation} 不是公式', '', '后文 $x$。'].join('\n'));
+    expect(displays(html)).toBe(0);
+    expect(html).toContain('后文');
+    expect(inlines(html)).toBe(1);
   });
 });
 
