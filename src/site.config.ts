@@ -37,6 +37,13 @@ export interface SiteSettings {
   /** Folder of posts, relative to the project root or absolute. */
   contentDir: string;
   categories: readonly Category[];
+  /**
+   * KaTeX macros for every formula of every post (name with its backslash →
+   * expansion, `#1` for an argument). A command KaTeX does not know fails the
+   * build; define it here. The defaults are commands ML notes written for
+   * MathJax often use and KaTeX lacks (docs/writing.md lists the rest).
+   */
+  katexMacros: Readonly<Record<string, string>>;
 }
 
 /** Normalises a base path to "/" or "/a/b/". */
@@ -70,4 +77,15 @@ export const site: SiteSettings = {
   timeZone: 'Asia/Shanghai',
   contentDir: env['BLOG_CONTENT_DIR']?.trim() || 'content/posts',
   categories: CATEGORIES,
+  katexMacros: {
+    '\\E': '\\mathbb{E}',
+    '\\Var': '\\operatorname{Var}',
+    '\\Cov': '\\operatorname{Cov}',
+    '\\tr': '\\operatorname{tr}',
+    '\\diag': '\\operatorname{diag}',
+    '\\sign': '\\operatorname{sign}',
+    '\\softmax': '\\operatorname{softmax}',
+    '\\mathbbm': '\\mathbb{#1}',
+    '\\mathds': '\\mathbb{#1}',
+  },
 };
