@@ -44,6 +44,14 @@ export interface SiteSettings {
    * MathJax often use and KaTeX lacks (docs/writing.md lists the rest).
    */
   katexMacros: Readonly<Record<string, string>>;
+  /**
+   * `npm run import`: a source post's category (or tag) → this blog's category,
+   * matched case-insensitively, for posts whose categories are not one of ours.
+   * A post none of whose categories matches gets `importFallbackCategory`, and
+   * the import report says so.
+   */
+  importCategories: Readonly<Record<string, Category>>;
+  importFallbackCategory: Category;
 }
 
 /** Normalises a base path to "/" or "/a/b/". */
@@ -88,4 +96,26 @@ export const site: SiteSettings = {
     '\\mathbbm': '\\mathbb{#1}',
     '\\mathds': '\\mathbb{#1}',
   },
+  importCategories: {
+    'machine learning': '机器学习',
+    ml: '机器学习',
+    统计学习: '机器学习',
+    数据挖掘: '机器学习',
+    'deep learning': '深度学习',
+    dl: '深度学习',
+    pytorch: '深度学习',
+    tensorflow: '深度学习',
+    神经网络: '深度学习',
+    'computer vision': '计算机视觉',
+    cv: '计算机视觉',
+    目标检测: '计算机视觉',
+    图像处理: '计算机视觉',
+    nlp: '自然语言处理',
+    'natural language processing': '自然语言处理',
+    'reinforcement learning': '强化学习',
+    rl: '强化学习',
+    python: 'Python',
+    编程: 'Python',
+  },
+  importFallbackCategory: '机器学习',
 };

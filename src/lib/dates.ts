@@ -109,6 +109,12 @@ export function formatIsoDate(date: Date, timeZone: string): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** "YYYY-MM-DD HH:MM" of an instant as seen in `timeZone`. */
+export function formatIsoDateTime(date: Date, timeZone: string): string {
+  const { hour, minute } = partsInZone(date.getTime(), timeZone);
+  return `${formatIsoDate(date, timeZone)} ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
 /** Year and month of an instant in `timeZone` (for archives). */
 export function yearMonthInZone(date: Date, timeZone: string): { year: number; month: number } {
   const { year, month } = partsInZone(date.getTime(), timeZone);

@@ -14,8 +14,10 @@
  *   或 $30` (the closing `$` followed by a digit, or content that starts or
  *   ends with a space and holds Chinese or starts with a digit).
  */
-import type { InlineMath, Math, Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { InlineMath, Math } from 'mdast-util-math';
 import type { Processor } from 'unified';
+import type { Position } from 'unist';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { shapeMathSource, type ShapedMathSource } from '../lib/math-source.ts';
@@ -79,7 +81,7 @@ export function remarkMathDialects(this: Processor) {
   return (tree: Root, file: VFile) => {
     const shaped = file.data[SHAPED] as ShapedMathSource | undefined;
     if (!shaped) return;
-    const source = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
+    const source = (node: { position?: Position | undefined }) =>
       shaped.text.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
 
     visit(tree, 'math', (node: Math, index, parent) => {
