@@ -3,7 +3,7 @@
  * `$…$`/`$$…$$` (and the display-math forms of docsify, Typora, MathJax sites:
  * remark-math-dialects.ts), writing blocks (callouts, derivations, paper cards) as
  * directives, numbered figures and equations with cross-references, paired
- * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
+ * quotes for Chinese prose, hard-wrapped Chinese lines joined, KaTeX at build time, heading ids and anchors,
  * framed code blocks, keyboard-scrollable wide formulas and tables, Chinese
  * footnote labels, one <h1> per page (a body `# 标题` is dropped or demoted);
  * the author's raw HTML in .md
@@ -16,6 +16,7 @@ import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
 import { remarkBodyHeadings } from './remark-body-headings.ts';
+import { remarkCjkLineBreaks } from './remark-cjk-line-breaks.ts';
 import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
 import { remarkMathDialects } from './remark-math-dialects.ts';
 import { remarkCrossRefs } from './remark-cross-refs.ts';
@@ -33,6 +34,7 @@ export const remarkPlugins: RemarkPlugins = [
   remarkWritingBlocks,
   remarkCrossRefs,
   remarkCjkQuotes,
+  remarkCjkLineBreaks,
 ];
 
 /** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */

@@ -120,3 +120,11 @@ describe('one <h1> per page: headings in the body', () => {
     expect(html).toMatch(/<h3[^>]*>.*二/);
   });
 });
+
+describe('hard-wrapped Chinese lines', () => {
+  it('joins a line break between two Chinese characters, and keeps it next to Latin text or math', async () => {
+    const html = await render(['直观地说', '明了使用未标记样本，', '“西瓜书”两张插图', 'PCA 的', 'English words', '和 $x$', '继续。'].join('\n'));
+    expect(html).toContain('<p>直观地说明了使用未标记样本，“西瓜书”两张插图\nPCA 的\nEnglish words\n和 ');
+    expect(html).toMatch(/<\/span>\n继续。<\/p>/);
+  });
+});
