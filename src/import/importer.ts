@@ -161,7 +161,10 @@ export function runImport(options: ImportOptions): ImportReport {
       copies.set(name, found);
       return `./${name}`;
     };
-    const converted = convertConstructs(post.split.body, post.split.bodyLine, {
+    // A title taken from the body's `# heading` is the page's title: the heading itself goes (wherever it is).
+    const usedHeading = post.headingTitle !== undefined && front.title === post.headingTitle && typeof post.split.data['title'] !== 'string';
+    const body = usedHeading ? post.split.body.replace(/^#\s+.+$/m, '') : post.split.body; // an empty line keeps the report's line numbers
+    const converted = convertConstructs(body, post.split.bodyLine, {
       slugOf: (reference) => bySlugKey.get(reference.toLowerCase().replace(/^\.?\//, '').replace(/\.(?:md|markdown|mdx)$/i, '')),
       image: imageFor,
     });

@@ -74,6 +74,9 @@ describe('npm run import', () => {
     expect(post('决策树')).toContain('参见 [随机森林](/posts/随机森林/) 与 未写的笔记。');
     expect(post('决策树')).toContain('![tree](./tree.svg)');
     expect(post('pca')).toContain(':::tip[直观理解]');
+    // The first heading became the title: it is not repeated in the body.
+    expect(post('pca')).toMatch(/^---\ntitle: 主成分分析\n/);
+    expect(post('pca')).not.toContain('# 主成分分析');
     expect(post('pca')).toContain('![图 1 投影方向](./pca.svg "图 1 投影方向")');
     expect(post('pca')).toContain('详见[下一章](/posts/lda/)。');
   });
