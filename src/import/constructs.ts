@@ -76,6 +76,8 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
   /** An open block of another tool: what closes it and what to write instead. */
   let container: { close: RegExp; replacement: string } | undefined;
   let calloutDepth = false;
+  /** Images with empty alt text, by index in `out` (a caption on the next line may still give them one). */
+  const withoutAlt = new Map<number, { line: number; urls: string[] }>();
 
   const image = (written: string, lookup: ImageRef['lookup'], line: number) =>
     isExternal(written) ? written : context.image({ written, lookup: written.startsWith('/') && lookup === 'relative' ? 'root' : lookup }, line);
@@ -161,9 +163,10 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
         isExternal(url) ? whole : `${open}${image(decodeURI(url), 'relative', at)}${rest}`,
       )
       // Raw-HTML images: their files are copied too; the build resolves them like Markdown images.
-      .replace(/(<img\b[^>]*?\ssrc\s*=\s*)(["']?)([^"'\s>]+)\2/gi, (whole, open: string, quote: string, url: string) =>
-        isExternal(url) ? whole : `${open}${quote || '"'}${image(decodeURI(url), 'relative', at)}${quote || '"'}`,
-      )
+      .replace(/(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]+)"|'([^']+)'|([^"'\s>]+))/gi, (whole, open: string, ...urls: string[]) => {
+        const url = (urls[0] ?? urls[1] ?? urls[2])!;
+        return isExternal(url) ? whole : `${open}"${image(decodeURI(url), 'relative', at)}"`;
+      })
       // Hexo {% asset_img name.png [title] %}.
       .replace(/\{%\s*asset_img\s+(\S+)\s*(.*?)\s*%\}/g, (_, name: string, title: string) => {
         conversions.push({ line: at, what: `Hexo {% asset_img ${name} %} → image` });
@@ -171,7 +174,7 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
         return `![${escapeAlt(alt)}](${image(name, 'hexo-asset', at)}${title ? ` "${escapeTitle(alt)}"` : ''})`;
       })
       // Hugo {{< figure src="…" caption="…" >}}.
-      .replace(/\{\{[<%]\s*figure\s+([^>%]*?)\s*[>%]\}\}/g, (_, attrs: string) => {
+      .replace(/\{\{([<%])\s*figure\s+((?:"[^"]*"|'[^']*'|[^"'])*?)\s*[>%]\}\}/g, (_, _delimiter: string, attrs: string) => {
         const { src = '', alt, caption, title } = attributes(attrs);
         conversions.push({ line: at, what: 'Hugo {{< figure >}} → image' });
         const text = caption ?? title;
@@ -217,6 +220,20 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
         return `${open}/posts/${slug}/${hash ?? ''})`;
       });
 
+    // A line that is only raw <img> tags (perhaps in a centring wrapper) becomes Markdown images: CommonMark
+    // would make it an HTML block that swallows the Markdown lines under it, which Hexo's renderers do not.
+    const rawImages = /^(?:<(div|center|p)\b[^>]*>\s*)?((?:<img\b[^>]*>\s*)+)(?:<\/\1>)?$/i.exec(line.trim());
+    if (rawImages) {
+      const images = Array.from(rawImages[2]!.matchAll(/<img\b[^>]*>/gi), (tag) => attributes(tag[0]));
+      if (images.every((attrs) => attrs['src'])) {
+        line = images.map((attrs) => `![${escapeAlt(attrs['alt'] ?? attrs['title'] ?? '')}](${encodeURI(attrs['src']!)}${attrs['title'] ? ` "${escapeTitle(attrs['title'])}"` : ''})`).join('\n');
+        const sized = images.some((attrs) => attrs['width'] || attrs['height']);
+        conversions.push({ line: at, what: `raw <img> → Markdown image${sized ? ' (its width/height left to the column)' : ''}` });
+      }
+    }
+    const noAlt = Array.from(line.matchAll(/!\[\]\(([^)\s]+)/g), (match) => match[1]!);
+    if (noAlt.length > 0) withoutAlt.set(out.length, { line: at, urls: noAlt });
+
     // A raw-HTML caption right under an image becomes its caption (and its alt text when it has none).
     // (A raw <img>, centred or not, becomes a Markdown figure then: its width is left to the page's column.)
     const caption = /^<(center|p|div)\b[^>]*>\s*([^<>]+?)\s*<\/\1>$/i.exec(trimmed);
@@ -224,18 +241,24 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
     if (caption && imageAbove) {
       const alt = imageAbove.alt || caption[2]!;
       out[out.length - 1] = `![${escapeAlt(alt)}](${imageAbove.src} "${escapeTitle(caption[2]!)}")`;
+      withoutAlt.delete(out.length - 1);
       conversions.push({ line: at, what: `caption <${caption[1]}> under an image → figure caption` });
       continue;
     }
 
-    for (const match of line.matchAll(/\{%\s*(\w+)|\{\{[<%]\s*\/?\s*([\w-]+)/g)) {
-      if (match[2] === 'ref' || match[2] === 'relref') continue; // listed above, with its target
-      const what = match[1] ? `Hexo tag {% ${match[1]} %}` : `Hugo shortcode {{< ${match[2]} >}}`;
+    for (const match of line.matchAll(/\{%\s*(\w+)|\{\{([<%])\s*(\/?)\s*([\w-]+)/g)) {
+      if (match[4] === 'ref' || match[4] === 'relref' || match[3] === '/') continue; // refs: listed above; closing tags
+      const [open, close] = match[2] === '%' ? ['{{%', '%}}'] : ['{{<', '>}}'];
+      const what = match[1] ? `Hexo tag {% ${match[1]} %}` : `Hugo shortcode ${open} ${match[4]} ${close}`;
       leftAlone.push({ line: at, what: `${what} is not converted: left as written` });
     }
     out.push(line);
   }
   if (calloutDepth) out.push(':::');
+  for (const { line, urls } of withoutAlt.values()) {
+    for (const url of urls) leftAlone.push({ line, what: `image "${url}" has no alt text, which the build requires: write one` });
+  }
+  leftAlone.sort((a, b) => a.line - b.line);
   return { body: out.join('\n'), conversions, leftAlone };
 }
 

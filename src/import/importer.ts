@@ -198,21 +198,15 @@ export function runImport(options: ImportOptions): ImportReport {
   return { kind: detected.kind, because: detected.because, posts: reports };
 }
 
-/** This blog's front matter, fields in a fixed order. */
+/** This blog's front matter, fields in a fixed order, tags on one line as this blog's posts write them. */
 function frontMatterText(front: MappedFrontMatter): string {
-  const ordered: Record<string, unknown> = {};
+  const document = new Document({}, { version: '1.2' });
   for (const key of ['title', 'date', 'updated', 'category', 'tags', 'description', 'draft', 'slug', 'series', 'pinned'] as const) {
     const value = front[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-    ordered[key] = value;
+    document.set(key, document.createNode(value, { flow: Array.isArray(value) }));
   }
-  const yaml = new Document(ordered, { version: '1.2' }).toString({ lineWidth: 0, flowCollectionPadding: false });
-  // Tags on one line, as this blog's posts write them: tags: [PCA, 降维].
-  const flowTags = yaml.replace(/^tags:\n((?:\s*- .*\n)+)/m, (_, items: string) => {
-    const tags = items.trim().split('\n').map((item) => item.trim().slice(2));
-    return `tags: [${tags.join(', ')}]\n`;
-  });
-  return `---\n${flowTags}---\n`;
+  return `---\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`;
 }
 
 /** The report as text, for the terminal. */

@@ -10,6 +10,10 @@
  * - `$$…$$` within a paragraph (alone, or on a line under text) is display
  *   math, as MathJax, docsify, Typora and Obsidian show it: the paragraph is
  *   split around it. In headings, table cells and links it stays inline;
+ * - TeX that KaTeX would refuse although MathJax takes it: `eqnarray` becomes
+ *   `align` (`a &=& b` → `a &= b`), `\*` (a Markdown escape of `*`) becomes `*`,
+ *   and `$a = b \tag{1}$` (a tag needs display mode) is display math;
+ * - every position is put back on the author's line (see insertedLines);
  * - a single-dollar "formula" that reads as prose is text again: `$2 每小时，
  *   或 $30` (the closing `$` followed by a digit, or content that starts or
  *   ends with a space and holds Chinese or starts with a digit).
@@ -32,6 +36,17 @@ const SHAPED = 'mathSource';
 function displayMath(value: string, position: Math['position']): Math {
   const code = { type: 'element' as const, tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text' as const, value }] };
   return { type: 'math', meta: null, value, position, data: { hName: 'pre', hChildren: [code] } };
+}
+
+/** TeX as MathJax reads it, in a form KaTeX renders. */
+function forKatex(tex: string): string {
+  return tex
+    .replace(/\\\*/g, '*')
+    .replace(/\\begin\{eqnarray(\*?)\}([\s\S]*?)\\end\{eqnarray\*?\}/g, (_, star: string, rows: string) => {
+      // eqnarray's three columns (a &=& b) are align's two (a &= b).
+      const aligned = rows.replace(/&\s*((?:\\[A-Za-z]+|[^&\\\n])+?)\s*&/g, '&$1');
+      return `\\begin{align${star}}${aligned}\\end{align${star}}`;
+    });
 }
 
 function readsAsProse(inner: string, next: string | undefined): boolean {
@@ -86,12 +101,23 @@ export function remarkMathDialects(this: Processor) {
 
     visit(tree, 'math', (node: Math, index, parent) => {
       const closing = shaped.closings.get(node.position?.end.line ?? -1);
-      if (!node.meta && closing === undefined) return;
-      const parts = [node.meta, node.value, closing].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-      if (index !== undefined && parent) parent.children.splice(index, 1, displayMath(parts.join('\n'), node.position) as never);
+      // remark-math decodes Markdown escapes in the text after an opening $$ (\\ → \): take it as written.
+      const start = node.position?.start.offset ?? 0;
+      const meta = node.meta ? shaped.text.slice(start, shaped.text.indexOf('\n', start) >>> 0).replace(/^[^$]*\$\$/, '') : undefined;
+      const parts = [meta, node.value, closing].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+      const value = forKatex(parts.join('\n'));
+      if (value === node.value && !node.meta) return;
+      if (index !== undefined && parent) parent.children.splice(index, 1, displayMath(value, node.position) as never);
     });
 
-    const isDisplay = (node: InlineMath) => source(node).startsWith('$$');
+    const isDisplay = (node: InlineMath) => source(node).startsWith('$$') || /\\tag\b/.test(node.value);
+    visit(tree, 'inlineMath', (node: InlineMath) => {
+      const value = forKatex(node.value);
+      if (value === node.value) return;
+      node.value = value;
+      const code = (node.data as { hChildren?: { type: string; value: string }[] } | undefined)?.hChildren;
+      if (code) code.splice(0, code.length, { type: 'text', value });
+    });
     visit(tree, 'inlineMath', (node: InlineMath, index, parent) => {
       if (index === undefined || !parent || isDisplay(node)) return;
       const raw = source(node);
@@ -109,5 +135,15 @@ export function remarkMathDialects(this: Processor) {
       parent.children.splice(index, 1, ...(parts as never[]));
       return [SKIP, index + parts.length];
     });
+
+    if (shaped.insertedLines.length > 0) {
+      // Text moved off a closing $$ line made one line more: positions after it move back up.
+      const original = (line: number) => line - shaped.insertedLines.filter((inserted) => inserted <= line).length;
+      visit(tree, (node) => {
+        if (!node.position) return;
+        node.position.start.line = original(node.position.start.line);
+        node.position.end.line = original(node.position.end.line);
+      });
+    }
   };
 }

@@ -114,6 +114,53 @@ describe('what is not math stays text', () => {
   });
 });
 
+describe('forms found in real Hugo, Hexo and Obsidian notes', () => {
+  it('reads math in backticks (blogdown, NexT) as math', async () => {
+    const html = await render(['若 `$X$` 服从分布，`code` 不变', '', '`$$', 'f(x)=\\frac{1}{\\sigma}', '$$`', '', '`$$y$$`'].join('\n'));
+    expect(displays(html)).toBe(2);
+    expect(inlines(html)).toBe(1);
+    expect(html).toContain('<code>code</code>');
+  });
+
+  it('keeps the escapes of the TeX after an opening $$ as written', async () => {
+    const html = await render(['$$\\{x\\}\\,\\|y\\| \\\\', 'z$$'].join('\n'));
+    expect(annotations(html)[0]).toBe('\\{x\\}\\,\\|y\\| \\\\\nz');
+  });
+
+  it('moves text after a closing $$ to a paragraph of its own, keeping later lines right', async () => {
+    const markdown = ['$$', 'a \\geq b', '$$其中 $I$ 为信息', '', '$$', '\\sqrt{', '$$'].join('\n');
+    const html = await render(markdown);
+    expect(displays(html)).toBe(1);
+    expect(html).toMatch(/<p>其中 <span class="katex">[\s\S]*为信息<\/p>/);
+    expect(findKatexErrors(html).map(({ tex }) => lineOf(markdown, tex))).toEqual([6]);
+  });
+
+  it('keeps a block opened in a list item or quote in it, though its lines are not indented', async () => {
+    const html = await render(['- $$', 'W=(1-\\alpha)W', '$$', '- 其中 $\\alpha<1$', '', '> $$', 'x', '$$'].join('\n'));
+    expect(displays(html)).toBe(2);
+    expect(html).toMatch(/<li>\s*<span class="katex-display"/);
+    expect(html).toMatch(/<blockquote>\s*<span class="katex-display"/);
+  });
+
+  it('drops full-width spaces before a $$ block', async () => {
+    const html = await render(['\u3000\u3000$$f(x)=a \\\\', '\u3000\u3000=b$$', '\u3000\u3000后文 $\\phi$'].join('\n'));
+    expect(displays(html)).toBe(1);
+    expect(inlines(html)).toBe(1);
+  });
+
+  it('renders what MathJax takes and KaTeX would refuse: eqnarray, \\*, a \\tag in single dollars', async () => {
+    const html = await render(['$$', '\\begin{eqnarray*}', 'a &=& b \\\\', 'c &\\leq& d', '\\end{eqnarray*}', '$$', '', '$(3\\*3+1)\\*10$', '', '$a=b \\tag{25}$'].join('\n'));
+    expect(findKatexErrors(html)).toEqual([]);
+    expect(displays(html)).toBe(2);
+    expect(annotations(html)[0]).toContain('\\begin{align*}\na &= b \\\\\nc &\\leq d');
+  });
+
+  it('leaves an align of several columns as it is', async () => {
+    const html = await render(['$$', '\\begin{alignat*}{2}', 'a &= b & c &= d', '\\end{alignat*}', '$$'].join('\n'));
+    expect(annotations(html)[0]).toBe('\\begin{alignat*}{2}\na &= b & c &= d\n\\end{alignat*}');
+  });
+});
+
 describe('line numbers', () => {
   it('finds an invalid formula at its line in the author\'s file, before and after a reshaped block', async () => {
     const markdown = ['正文', '', '$$\\begin{aligned}', 'a &= \\frac{1}{', '\\end{aligned}$$', '', '文字', '', '$$', '\\sqrt{', '$$'].join('\n');
