@@ -127,4 +127,9 @@ describe('hard-wrapped Chinese lines', () => {
     expect(html).toContain('<p>直观地说明了使用未标记样本，“西瓜书”两张插图\nPCA 的\nEnglish words\n和 ');
     expect(html).toMatch(/<\/span>\n继续。<\/p>/);
   });
+
+  it('joins them across emphasis, links and inline code too', async () => {
+    const html = await render(['弱学习算法', '**输出**：分类器', '[链接](https://example.org/)', '文字', '`代码`', '结束。'].join('\n'));
+    expect(html).toContain('<p>弱学习算法<strong>输出</strong>：分类器<a href="https://example.org/">链接</a>文字<code>代码</code>结束。</p>');
+  });
 });
