@@ -3,7 +3,8 @@
  * bad formula: it emits <span class="katex-error" title="ParseError: …">TeX</span>
  * and goes on. A command KaTeX does not know does not even make an error span:
  * with throwOnError off, KaTeX prints its name in the error colour inside an
- * otherwise rendered formula, so that is looked for too. Checking the HTML (not
+ * otherwise rendered formula, so that is looked for too (and so are \\href and
+ * \\url, which KaTeX draws the same way with trust off). Checking the HTML (not
  * a plugin hook) also catches formulas in entries served from Astro's content cache.
  */
 export interface KatexErrorSpan {
@@ -33,6 +34,19 @@ const UNDEFINED = /<span class="mord text" style="color:#cc0000;"><span class="m
 export const MACRO_HINT =
   'KaTeX does not know this command: write it with commands KaTeX has, or define it as a macro in src/site.config.ts (katexMacros, e.g. "\\\\softmax": "\\\\operatorname{softmax}")';
 
+/** Commands KaTeX knows but draws as errors with trust off (katex-options.ts): links and raw HTML. */
+const UNTRUSTED = new Set(['\\href', '\\url', '\\includegraphics', '\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData']);
+const UNTRUSTED_HINT = 'links and HTML inside formulas are turned off here: put the link in the text around the formula';
+
+function undefinedMessage(commands: string[]): string {
+  const untrusted = commands.filter((command) => UNTRUSTED.has(command));
+  const unknown = commands.filter((command) => !UNTRUSTED.has(command));
+  return [
+    ...(unknown.length > 0 ? [`undefined command ${unknown.join(', ')}: ${MACRO_HINT}`] : []),
+    ...(untrusted.length > 0 ? [`${untrusted.join(', ')} not allowed: ${UNTRUSTED_HINT}`] : []),
+  ].join('; ');
+}
+
 export function findKatexErrors(html: string): KatexErrorSpan[] {
   const errors = Array.from(html.matchAll(SPAN), (match) => ({
     tex: decodeEntities(match[1] ?? '').trim(),
@@ -42,7 +56,7 @@ export function findKatexErrors(html: string): KatexErrorSpan[] {
   for (const formula of html.matchAll(FORMULA)) {
     const commands = [...new Set(Array.from(formula[2]!.matchAll(UNDEFINED), (match) => decodeEntities(match[1]!)))];
     if (commands.length === 0) continue;
-    errors.push({ tex: decodeEntities(formula[1]!).trim(), message: `undefined command ${commands.join(', ')}: ${MACRO_HINT}` });
+    errors.push({ tex: decodeEntities(formula[1]!).trim(), message: undefinedMessage(commands) });
   }
   return errors;
 }

@@ -50,6 +50,12 @@ describe('formulas and rendering', () => {
       ),
     ]));
 
+  it('a link inside a formula (\\href, \\url) is refused: KaTeX makes no links here', () =>
+    void tryBroken('untrusted-command', [
+      new RegExp(`${escape(file('untrusted-command'))}:9: invalid LaTeX in formula "\\\\href\\{javascript:.*\\\\href not allowed: links and HTML inside formulas`),
+      new RegExp(`${escape(file('untrusted-command'))}:9: invalid LaTeX in formula "\\\\url\\{javascript:.*\\\\url not allowed`),
+    ]));
+
   it('a reference to a missing label is a render error naming the post and the label', () =>
     void tryBroken('missing-label', [new RegExp(`${escape(file('missing-label'))}:11: reference to unknown label "eq:missing" \\(labels in this post: eq:exists\\)`)]));
 
