@@ -37,6 +37,21 @@ export interface SiteSettings {
   /** Folder of posts, relative to the project root or absolute. */
   contentDir: string;
   categories: readonly Category[];
+  /**
+   * KaTeX macros for every formula of every post (name with its backslash →
+   * expansion, `#1` for an argument). A command KaTeX does not know fails the
+   * build; define it here. The defaults are commands ML notes written for
+   * MathJax often use and KaTeX lacks (docs/writing.md lists the rest).
+   */
+  katexMacros: Readonly<Record<string, string>>;
+  /**
+   * `npm run import`: a source post's category (or tag) → this blog's category,
+   * matched case-insensitively, for posts whose categories are not one of ours.
+   * A post none of whose categories matches gets `importFallbackCategory`, and
+   * the import report says so.
+   */
+  importCategories: Readonly<Record<string, Category>>;
+  importFallbackCategory: Category;
 }
 
 /** Normalises a base path to "/" or "/a/b/". */
@@ -70,4 +85,37 @@ export const site: SiteSettings = {
   timeZone: 'Asia/Shanghai',
   contentDir: env['BLOG_CONTENT_DIR']?.trim() || 'content/posts',
   categories: CATEGORIES,
+  katexMacros: {
+    '\\E': '\\mathbb{E}',
+    '\\Var': '\\operatorname{Var}',
+    '\\Cov': '\\operatorname{Cov}',
+    '\\tr': '\\operatorname{tr}',
+    '\\diag': '\\operatorname{diag}',
+    '\\sign': '\\operatorname{sign}',
+    '\\softmax': '\\operatorname{softmax}',
+    '\\mathbbm': '\\mathbb{#1}',
+    '\\mathds': '\\mathbb{#1}',
+  },
+  importCategories: {
+    'machine learning': '机器学习',
+    ml: '机器学习',
+    统计学习: '机器学习',
+    数据挖掘: '机器学习',
+    'deep learning': '深度学习',
+    dl: '深度学习',
+    pytorch: '深度学习',
+    tensorflow: '深度学习',
+    神经网络: '深度学习',
+    'computer vision': '计算机视觉',
+    cv: '计算机视觉',
+    目标检测: '计算机视觉',
+    图像处理: '计算机视觉',
+    nlp: '自然语言处理',
+    'natural language processing': '自然语言处理',
+    'reinforcement learning': '强化学习',
+    rl: '强化学习',
+    python: 'Python',
+    编程: 'Python',
+  },
+  importFallbackCategory: '机器学习',
 };

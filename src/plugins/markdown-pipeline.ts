@@ -1,10 +1,12 @@
 /**
  * The Markdown pipeline, defined once for .md and .mdx posts: remark-math for
- * `$…$`/`$$…$$`, writing blocks (callouts, derivations, paper cards) as
+ * `$…$`/`$$…$$` (and the display-math forms of docsify, Typora, MathJax sites:
+ * remark-math-dialects.ts), writing blocks (callouts, derivations, paper cards) as
  * directives, numbered figures and equations with cross-references, paired
- * quotes for Chinese prose, KaTeX at build time, heading ids and anchors,
+ * quotes for Chinese prose, hard-wrapped Chinese lines joined, KaTeX at build time, heading ids and anchors,
  * framed code blocks, keyboard-scrollable wide formulas and tables, Chinese
- * footnote labels; the author's raw HTML in .md
+ * footnote labels, one <h1> per page (a body `# 标题` is dropped or demoted);
+ * the author's raw HTML in .md
  * posts is sanitized first. Shiki (configured here too) runs between
  * remark-rehype and these rehype plugins.
  */
@@ -13,7 +15,10 @@ import rehypeKatex from 'rehype-katex';
 import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
 import { katexOptions } from './katex-options.ts';
+import { remarkBodyHeadings } from './remark-body-headings.ts';
+import { remarkCjkLineBreaks } from './remark-cjk-line-breaks.ts';
 import { remarkCjkQuotes } from './remark-cjk-quotes.ts';
+import { remarkMathDialects } from './remark-math-dialects.ts';
 import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
@@ -21,7 +26,16 @@ import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
-export const remarkPlugins: RemarkPlugins = [remarkMath, remarkDirective, remarkWritingBlocks, remarkCrossRefs, remarkCjkQuotes];
+export const remarkPlugins: RemarkPlugins = [
+  remarkMath,
+  remarkMathDialects,
+  remarkDirective,
+  remarkBodyHeadings,
+  remarkWritingBlocks,
+  remarkCrossRefs,
+  remarkCjkQuotes,
+  remarkCjkLineBreaks,
+];
 
 /** SmartyPants guesses quotes the English way; remarkCjkQuotes pairs them instead. */
 export const smartypants = false;

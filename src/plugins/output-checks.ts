@@ -4,7 +4,8 @@
  * cache, .mdx compiled by Vite):
  * - no KaTeX error markup;
  * - every internal link, image, stylesheet and script resolves to a built file
- *   (under the base path), and every #fragment to an id on the target page.
+ *   (under the base path), and every #fragment to an id on the target page,
+ *   matched as a browser matches it (as written, then percent-decoded).
  * A problem inside a post body is reported against the post's source file.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { extractIds, extractReferences } from '../lib/html-links.ts';
 import { findKatexErrors } from '../lib/katex-errors.ts';
+import { fragmentIds } from '../lib/fragment-ids.ts';
 
 export interface OutputCheckOptions {
   /** Base path ("/" or "/blog/"). */
@@ -31,19 +33,19 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** The site-relative path (under the base) a URL points to, or undefined if it leaves the site. */
-function sitePath(url: string, page: string, options: OutputCheckOptions): { path: string; fragment: string } | undefined {
+function sitePath(url: string, page: string, options: OutputCheckOptions): { path: string; candidateIds: string[] } | undefined {
   if (/^(mailto|tel|data|javascript):/i.test(url)) return undefined;
   const pageUrl = new URL(`${options.base}${page}`, `${options.origin}/`);
   let target: URL;
   try {
     target = new URL(url, pageUrl);
   } catch {
-    return { path: url, fragment: '' };
+    return { path: url, candidateIds: [] };
   }
   if (target.origin !== new URL(options.origin).origin) return undefined;
   const pathname = decodeURIComponent(target.pathname);
-  if (!pathname.startsWith(options.base)) return { path: `../${pathname}`, fragment: '' };
-  return { path: pathname.slice(options.base.length), fragment: decodeURIComponent(target.hash.slice(1)) };
+  if (!pathname.startsWith(options.base)) return { path: `../${pathname}`, candidateIds: [] };
+  return { path: pathname.slice(options.base.length), candidateIds: fragmentIds(target.hash) };
 }
 
 /** The file that serves a site path ("posts/pca/" → posts/pca/index.html), or undefined. */
@@ -82,8 +84,10 @@ export async function checkBuiltSite(siteDir: string, options: OutputCheckOption
         problems.push(`${where(reference.inBody)}: broken ${what} "${reference.url}": nothing is built at that address`);
         continue;
       }
-      if (target.fragment !== '' && file.endsWith('.html') && !(await idsOf(file)).has(target.fragment)) {
-        problems.push(`${where(reference.inBody)}: broken link "${reference.url}": no heading or element with id "${target.fragment}"`);
+      const ids = target.candidateIds.length > 0 && file.endsWith('.html') ? await idsOf(file) : undefined;
+      if (ids && !target.candidateIds.some((id) => ids.has(id))) {
+        const wanted = target.candidateIds.at(-1)!;
+        problems.push(`${where(reference.inBody)}: broken link "${reference.url}": no heading or element with id "${wanted}"`);
       }
     }
   }

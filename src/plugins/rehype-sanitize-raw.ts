@@ -22,6 +22,12 @@
  *    swapped out for placeholder text while the author's element is sanitized
  *    and put back afterwards. Comments are dropped.
  *
+ * Centring the way notes from other tools do it (`<div align=center>`,
+ * `<p align="center">`, `<center>`) keeps working without the obsolete `align`
+ * attribute or `<center>` element (which html-validate refuses): they become
+ * `<div class="align-center">` and the like, styled in prose.css. The class is
+ * added after sanitizing, so authors still cannot set classes of their own.
+ *
  * A tree without `raw` nodes (every .mdx post, whose HTML is JSX, and most .md
  * posts) is returned untouched.
  */
@@ -57,6 +63,29 @@ export const AUTHOR_HTML_SCHEMA: Schema = {
 const CONTEXT_TAGS = new Set(Object.values(AUTHOR_HTML_SCHEMA.ancestors ?? {}).flat());
 
 type Parent = Root | Element;
+
+const ALIGNABLE = new Set(['div', 'p', 'center', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+const ALIGNMENTS = new Set(['center', 'left', 'right']);
+
+/** `<center>` → `<div align="center">`, before sanitizing (the schema does not know `<center>`). */
+function centerToDiv(node: Element): void {
+  if (node.tagName === 'center') {
+    node.tagName = 'div';
+    node.properties['align'] = 'center';
+  }
+  for (const child of node.children) if (child.type === 'element') centerToDiv(child);
+}
+
+/** `align="center"` → `class="align-center"` on author elements, after sanitizing; elsewhere `align` is dropped. */
+function alignToClass(parent: Parent): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    const align = String(child.properties['align'] ?? '').toLowerCase();
+    delete child.properties['align'];
+    if (ALIGNABLE.has(child.tagName) && ALIGNMENTS.has(align)) child.properties['className'] = [`align-${align}`];
+    alignToClass(child);
+  }
+}
 
 function hasRaw(node: Parent): boolean {
   return node.children.some((child) => child.type === 'raw' || (child.type === 'element' && hasRaw(child)));
@@ -102,6 +131,7 @@ export function rehypeSanitizeRawHtml() {
         });
       };
       swapOut(node);
+      centerToDiv(node);
       // Wrap in the ancestors the schema checks for, so a `tr` in a Markdown table passes.
       let wrapped: Element = node;
       for (const tag of [...context].reverse()) wrapped = { type: 'element', tagName: tag, properties: {}, children: [wrapped] };
@@ -127,6 +157,7 @@ export function rehypeSanitizeRawHtml() {
           });
         });
       };
+      alignToClass(safe);
       restore(safe, context);
       return safe.children as ElementContent[];
     };

@@ -43,6 +43,19 @@ describe('formulas and rendering', () => {
     for (const pattern of expected) expect(third.output).toMatch(pattern);
   });
 
+  it('a command KaTeX does not know names the command and how to define it as a macro', () =>
+    void tryBroken('undefined-command', [
+      new RegExp(
+        `${escape(file('undefined-command'))}:9: invalid LaTeX in formula "\\\\mylayernorm\\(x\\)": undefined command \\\\mylayernorm: .*katexMacros`,
+      ),
+    ]));
+
+  it('a link inside a formula (\\href, \\url) is refused: KaTeX makes no links here', () =>
+    void tryBroken('untrusted-command', [
+      new RegExp(`${escape(file('untrusted-command'))}:9: invalid LaTeX in formula "\\\\href\\{javascript:.*\\\\href not allowed: links and HTML inside formulas`),
+      new RegExp(`${escape(file('untrusted-command'))}:9: invalid LaTeX in formula "\\\\url\\{javascript:.*\\\\url not allowed`),
+    ]));
+
   it('a reference to a missing label is a render error naming the post and the label', () =>
     void tryBroken('missing-label', [new RegExp(`${escape(file('missing-label'))}:11: reference to unknown label "eq:missing" \\(labels in this post: eq:exists\\)`)]));
 

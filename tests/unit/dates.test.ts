@@ -17,8 +17,32 @@ describe('parseCalendarText', () => {
 
   it('rejects other shapes and impossible times', () => {
     expect(parseCalendarText('11/01/2026')).toMatch(/YYYY-MM-DD/);
-    expect(parseCalendarText('2026-1-5')).toMatch(/YYYY-MM-DD/);
+    expect(parseCalendarText('2026/01/05')).toMatch(/YYYY-MM-DD/);
+    expect(parseCalendarText('2026-01-05T')).toMatch(/YYYY-MM-DD/);
+    expect(parseCalendarText('2026-01-05 07:30 +08:00 extra')).toMatch(/YYYY-MM-DD/);
     expect(parseCalendarText('2026-01-05 24:00')).toMatch(/invalid time/);
+  });
+
+  it('reads the forms Hugo, Hexo, Jekyll and YAML timestamps use', () => {
+    const at = (text: string) => zonedTimeToInstant(parseCalendarText(text) as never, 'Asia/Shanghai').toISOString();
+    // No offset: the wall-clock time in the site's zone.
+    expect(at('2024-03-11 07:30')).toBe('2024-03-10T23:30:00.000Z');
+    expect(at('2024-03-11 07:30:00')).toBe('2024-03-10T23:30:00.000Z');
+    expect(at('2024-03-11T07:30:00')).toBe('2024-03-10T23:30:00.000Z');
+    expect(at('2024-3-1 7:30:00')).toBe('2024-02-29T23:30:00.000Z');
+    // An offset is honoured, whatever the site's zone.
+    expect(at('2024-03-11T07:30:00Z')).toBe('2024-03-11T07:30:00.000Z');
+    expect(at('2024-03-11T07:30:00+08:00')).toBe('2024-03-10T23:30:00.000Z');
+    expect(at('2024-03-11 07:30:00 +0800')).toBe('2024-03-10T23:30:00.000Z');
+    expect(at('2024-03-11T07:30:00.250-05:00')).toBe('2024-03-11T12:30:00.000Z');
+    expect(at('2001-12-14 21:59:43.10 -5')).toBe('2001-12-15T02:59:43.000Z');
+    expect(at('2024-03-11t07:30:00z')).toBe('2024-03-11T07:30:00.000Z');
+  });
+
+  it('rejects impossible offsets and dates even in the longer forms', () => {
+    expect(parseCalendarText('2024-03-11T07:30:00+25:00')).toMatch(/invalid UTC offset/);
+    expect(parseCalendarText('2024-02-30T07:30:00Z')).toMatch(/not a real calendar date/);
+    expect(parseCalendarText('2024-03-11T07:61:00Z')).toMatch(/invalid time/);
   });
 
   it('knows leap years', () => {

@@ -85,3 +85,51 @@ describe('sideways-scrolling blocks', () => {
     expect(html.match(/tabindex/g)).toHaveLength(3);
   });
 });
+
+describe('one <h1> per page: headings in the body', () => {
+  const renderWithTitle = async (markdown: string, title: string) =>
+    (await processor.render(markdown, { frontmatter: { title } })).code;
+
+  it('drops a first `# heading` that repeats the title', async () => {
+    const html = await renderWithTitle(['# PCA  原理总结', '', '正文。', '', '## 推导', '', '内容。'].join('\n'), 'PCA 原理总结');
+    expect(html).not.toContain('<h1');
+    expect(html).not.toContain('PCA  原理总结');
+    expect(html).toMatch(/<h2[^>]*>.*推导/);
+  });
+
+  it('moves every heading down a level when the body uses `#` for its sections', async () => {
+    const markdown = ['# 第一部分', '', '## 细节', '', '###### 最深', '', '# 第二部分'].join('\n');
+    const html = await renderWithTitle(markdown, '另一个标题');
+    expect(html).not.toContain('<h1');
+    expect(html).toMatch(/<h2[^>]*>.*第一部分/);
+    expect(html).toMatch(/<h3[^>]*>.*细节/);
+    expect(html).toMatch(/<h6[^>]*>.*最深/);
+    expect(html).toMatch(/<h2[^>]*>.*第二部分/);
+  });
+
+  it('demotes the rest after dropping the title when more `#` headings follow', async () => {
+    const html = await renderWithTitle(['# 标题', '', '# 一', '', '## 二'].join('\n'), '标题');
+    expect(html.match(/<h2/g)).toHaveLength(1);
+    expect(html).toMatch(/<h2[^>]*>.*一/);
+    expect(html).toMatch(/<h3[^>]*>.*二/);
+  });
+
+  it('leaves posts that start at `##` alone', async () => {
+    const html = await renderWithTitle(['## 一', '', '### 二'].join('\n'), '标题');
+    expect(html).toMatch(/<h2[^>]*>.*一/);
+    expect(html).toMatch(/<h3[^>]*>.*二/);
+  });
+});
+
+describe('hard-wrapped Chinese lines', () => {
+  it('joins a line break between two Chinese characters, and keeps it next to Latin text or math', async () => {
+    const html = await render(['直观地说', '明了使用未标记样本，', '“西瓜书”两张插图', 'PCA 的', 'English words', '和 $x$', '继续。'].join('\n'));
+    expect(html).toContain('<p>直观地说明了使用未标记样本，“西瓜书”两张插图\nPCA 的\nEnglish words\n和 ');
+    expect(html).toMatch(/<\/span>\n继续。<\/p>/);
+  });
+
+  it('joins them across emphasis, links and inline code too', async () => {
+    const html = await render(['弱学习算法', '**输出**：分类器', '[链接](https://example.org/)', '文字', '`代码`', '结束。'].join('\n'));
+    expect(html).toContain('<p>弱学习算法<strong>输出</strong>：分类器<a href="https://example.org/">链接</a>文字<code>代码</code>结束。</p>');
+  });
+});

@@ -187,3 +187,20 @@ describe('generated markup', () => {
     expect(tree.children[0]).toEqual({ type: 'element', tagName: 'pre', properties: { style: '--shiki-light:#000', dataX: '1' }, children: [] });
   });
 });
+
+describe('centring wrappers from other tools', () => {
+  it('keep centring as a class instead of the obsolete align attribute and <center>', async () => {
+    const html = squeeze(
+      await render(['<div align=center><img width="550" src="/x.png" alt="图"/></div>', '', '<center>图 1 说明</center>', '', '<p align="right">右</p>', '', '<img align="center" src="/y.png" alt="y">'].join('\n')),
+    );
+    expect(html).toContain('<div class="align-center"><img width="550" src="/x.png" alt="图"></div>');
+    expect(html).toContain('<div class="align-center">图 1 说明</div>');
+    expect(html).toContain('<p class="align-right">右</p>');
+    expect(html).toContain('<img src="/y.png" alt="y">');
+    expect(html).not.toMatch(/align=|<center/);
+  });
+
+  it('still gives authors no class of their own', async () => {
+    expect(squeeze(await render('<div class="evil" align="middle">x</div>'))).toBe('<div>x</div>');
+  });
+});
