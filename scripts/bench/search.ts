@@ -1,0 +1,205 @@
+/**
+ * npm run bench:search [-- --site DIR] [--queries FILE ...] [--no-browser] [--cost] [--runs 5] [--json FILE]
+ *
+ * Search quality: builds the site (or takes --site, an already built one), runs each
+ * query set (default tests/fixtures/search/queries.json; --queries may be given more
+ * than once, e.g. a set over another corpus built with --site) against the built index
+ * through Pagefind's JS API in Node and through the search page in chromium, and prints
+ * top-1, top-3, MRR and the misses. Also checks that Node's and chromium's
+ * Intl.Segmenter cut the queries and the indexed text into the same words.
+ *
+ * With --cost: what a first search on a post page costs in chromium (bytes fetched
+ * after the dialog opens, ms from the last keystroke to the first result, cold and
+ * warm; medians of --runs) and the time to write the index, against Pagefind's
+ * addDirectory over the same HTML (how the site was indexed before), in the same run.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as pagefind from 'pagefind';
+import { launchChromium, serveSite } from '../../tests/helpers/browser.ts';
+import { formatScore, rankInBrowser, rankInNode, readQuerySet, score, type Score } from './search-quality.ts';
+import { median } from './measure.ts';
+import { writeSearchIndex } from '../../src/plugins/pagefind-index.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    queries: { type: 'string', multiple: true },
+    'no-browser': { type: 'boolean', default: false },
+    cost: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    query: { type: 'string', default: '分布式训练' },
+    json: { type: 'string' },
+  },
+});
+
+function siteDir(): string {
+  if (values.site) return resolve(values.site);
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });
+  return join(root, 'dist');
+}
+
+/** Visible text of each built post page (what the segmenter sees at index time), for the agreement check. */
+function postTexts(site: string): string[] {
+  const dir = join(site, 'posts');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .slice(0, 50)
+    .map((slug) => join(dir, slug, 'index.html'))
+    .filter((file) => existsSync(file))
+    .map((file) => readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, ' '));
+}
+
+interface Cost {
+  bytes: number;
+  requests: number;
+  coldMs: number;
+  warmMs: number;
+}
+
+/** A reader on a post page opens the dialog and types: bytes fetched from then on, and the wait for the first result. */
+async function firstSearchCost(site: string, query: string, runs: number): Promise<Cost[]> {
+  const served = await serveSite(site);
+  const browser = await launchChromium();
+  const post = readdirSync(join(site, 'posts')).sort()[0]!;
+  const costs: Cost[] = [];
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${served.url}posts/${post}/`, { waitUntil: 'networkidle' });
+      let bytes = 0;
+      let requests = 0;
+      const bodies: Promise<void>[] = [];
+      page.on('response', (response) => {
+        requests += 1;
+        bodies.push(response.body().then((body) => void (bytes += body.length), () => undefined));
+      });
+      await page.locator('[data-search-trigger]').first().click();
+      const input = page.locator('#search-dialog-input');
+      await input.waitFor();
+      const timeToResults = async (q: string): Promise<number> => {
+        await input.fill('');
+        // Typing stops when the last character is in; the clock starts there.
+        await input.pressSequentially(q.slice(0, -1));
+        const started = await page.evaluate(() => performance.now());
+        await input.press(q.slice(-1) === ' ' ? 'Space' : q.slice(-1));
+        await page.waitForFunction(
+          (q) => {
+            const status = document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '';
+            const input = document.querySelector<HTMLInputElement>('#search-dialog-input');
+            return input?.value === q && /找到|没有/.test(status) && document.querySelector('#search-dialog [data-search-results] a') !== null;
+          },
+          q,
+          { timeout: 30_000 },
+        );
+        return (await page.evaluate(() => performance.now())) - started;
+      };
+      const coldMs = await timeToResults(query);
+      await Promise.all(bodies);
+      const measuredBytes = bytes;
+      const measuredRequests = requests;
+      const warmMs = await timeToResults('反向传播');
+      costs.push({ bytes: measuredBytes, requests: measuredRequests, coldMs, warmMs });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  return costs;
+}
+
+/** Seconds to write the index: this build's way, and Pagefind's addDirectory over the same pages. */
+async function indexTimes(site: string, runs: number): Promise<{ ours: number[]; addDirectory: number[] }> {
+  const work = mkdtempSync(join(tmpdir(), 'search-bench-'));
+  const ours: number[] = [];
+  const addDirectory: number[] = [];
+  try {
+    const copy = join(work, 'site');
+    cpSync(site, copy, { recursive: true, filter: (source) => !source.startsWith(join(site, 'pagefind')) });
+    for (let run = 0; run < runs; run++) {
+      rmSync(join(copy, 'pagefind'), { recursive: true, force: true });
+      let started = performance.now();
+      await writeSearchIndex(copy);
+      ours.push((performance.now() - started) / 1000);
+      rmSync(join(copy, 'pagefind'), { recursive: true, force: true });
+      started = performance.now();
+      const { index } = await pagefind.createIndex({ excludeSelectors: ['.katex'] });
+      await index!.addDirectory({ path: copy, glob: 'posts/**/*.html' });
+      await index!.writeFiles({ outputPath: join(copy, 'pagefind') });
+      await pagefind.close();
+      addDirectory.push((performance.now() - started) / 1000);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return { ours, addDirectory };
+}
+
+async function main(): Promise<void> {
+  const site = siteDir();
+  const sets = (values.queries ?? [join(root, 'tests/fixtures/search/queries.json')]).map((file) => ({ file, set: readQuerySet(resolve(file)) }));
+  const scores: Score[] = [];
+  const browser = values['no-browser'] ? undefined : await launchChromium();
+  const report: Record<string, unknown> = { site };
+  try {
+    for (const { file, set } of sets) {
+      console.log(`\n## ${file} (${set.queries.length} queries, ${set.none?.length ?? 0} that must find nothing)`);
+      const node = score('node', set, await rankInNode(site, set));
+      console.log(formatScore(node));
+      scores.push(node);
+      if (browser) {
+        const chromium = score('chromium', set, await rankInBrowser(browser, site, set));
+        console.log(formatScore(chromium));
+        scores.push(chromium);
+      }
+    }
+    if (browser) {
+      // The same ICU word segmentation in Node and in chromium, on the queries and the indexed text
+      // (the glossary step of the search segmenter is plain JavaScript; ICU is what the engines bring).
+      const icu = new Intl.Segmenter('zh', { granularity: 'word' });
+      const inNode = (text: string) => [...icu.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join('|');
+      const texts = [...sets.flatMap(({ set }) => set.queries.map((item) => item.q)), ...postTexts(site)];
+      const page = await browser.newPage();
+      const inBrowser = await page.evaluate((texts) => {
+        const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+        return texts.map((text) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join('|'));
+      }, texts);
+      await page.close();
+      const disagree = texts.filter((text, i) => inNode(text) !== inBrowser[i]);
+      console.log(`\nsegmentation: Node and chromium agree on ${texts.length - disagree.length}/${texts.length} texts`);
+      for (const text of disagree.slice(0, 5)) console.log(`  differs: ${text.slice(0, 60)}`);
+      report['segmentationDisagreements'] = disagree.length;
+    }
+  } finally {
+    await browser?.close();
+  }
+  report['scores'] = scores.map(({ results: _results, ...rest }) => rest);
+
+  if (values.cost) {
+    const runs = Number(values.runs);
+    const costs = await firstSearchCost(site, values.query, runs);
+    const times = await indexTimes(site, runs);
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+    console.log(`\nfirst search on a post page ("${values.query}", ${runs} runs, medians):`);
+    console.log(`  fetched after opening the dialog: ${kb(median(costs.map((c) => c.bytes)))} in ${median(costs.map((c) => c.requests))} requests (uncompressed)`);
+    console.log(`  last keystroke → first result: cold ${median(costs.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(costs.map((c) => c.warmMs)).toFixed(0)} ms (incl. the input debounce)`);
+    const ours = median(times.ours);
+    const theirs = median(times.addDirectory);
+    console.log(`  index: ${ours.toFixed(2)} s; Pagefind addDirectory over the same pages ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)})`);
+    report['cost'] = { costs, indexSeconds: times };
+  }
+  if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
