@@ -1,26 +1,153 @@
 /**
  * Writes the Pagefind search index for a built site. Runs through Pagefind's Node
  * API so that an indexing error fails the build (the astro-pagefind integration
- * only logs it). Only elements under data-pagefind-body (post bodies) are indexed;
- * KaTeX markup is left out so that excerpts show prose, not glyph soup.
+ * only logs it).
+ *
+ * Each post page is turned into the document Pagefind reads (searchDocument): only
+ * the post body (data-pagefind-body) without furniture (code-block chrome, series
+ * box, table of contents, breadcrumbs), formulas as readable text, title, tags and
+ * description as searchable metadata, and every Chinese word boundary marked with a
+ * space by the search segmenter (src/lib/search-segment.ts), which the search UI
+ * runs on each query too. The document says lang="und" so that Pagefind splits it
+ * at those spaces only, instead of cutting Chinese again with a segmenter of its own
+ * that the browser does not share (docs/search.md).
  */
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { readdirSync } from 'node:fs';
 import * as pagefind from 'pagefind';
+import { segmentText } from '../lib/search-segment.ts';
+import { texToPlain } from '../lib/tex-to-plain.ts';
 
 export interface SearchIndexStats {
   pages: number;
 }
 
+/** The language the index is written in: one Pagefind neither stems nor segments. */
+export const SEARCH_INDEX_LANGUAGE = 'und';
+
+/** Blocks Pagefind ends with ". " when their text ends in a letter (which includes every Chinese character). */
+const BLOCK_END = /(\p{Script=Han})(\s*)(<\/(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary|caption)>)/gu;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string, dec: string, name: string) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole));
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Every KaTeX rendering (a third of a math-heavy page's bytes) replaced by its TeX
+ * as plain text, before the page is parsed: the span nesting is counted, which is
+ * exact for KaTeX's output and much cheaper than parsing it.
+ */
+export function formulasAsText(html: string): string {
+  const open = /<span class="katex(?:-display)?">/g;
+  let out = '';
+  let from = 0;
+  let match: RegExpExecArray | null;
+  while ((match = open.exec(html)) !== null) {
+    let depth = 0;
+    const tags = /<span\b|<\/span>/g;
+    tags.lastIndex = match.index;
+    let end = html.length;
+    let tag: RegExpExecArray | null;
+    while ((tag = tags.exec(html)) !== null) {
+      depth += tag[0] === '</span>' ? -1 : 1;
+      if (depth === 0) {
+        end = tags.lastIndex;
+        break;
+      }
+    }
+    const rendering = html.slice(match.index, end);
+    const tex = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/.exec(rendering)?.[1] ?? '';
+    out += `${html.slice(from, match.index)} ${escapeText(texToPlain(decodeEntities(tex)))} `;
+    from = end;
+    open.lastIndex = end;
+  }
+  return out + html.slice(from);
+}
+
+/** Text between tags cut into words; tags (and so attribute values) as they are. */
+function segmentHtml(html: string): string {
+  return html.replace(/>([^<]+)</g, (_, text: string) => `>${segmentText(text)}<`);
+}
+
+/**
+ * The HTML Pagefind indexes for one built post page, or undefined for a page without
+ * a post body: the page's <article data-pagefind-body> (Pagefind drops what is marked
+ * data-pagefind-ignore in it: code-block chrome, series box, contents, breadcrumbs)
+ * with formulas as text, the title and the prose cut into words, and tags and
+ * description as metadata. Works on the HTML text, which the build wrote: parsing a
+ * math-heavy page costs more than indexing it.
+ */
+export function searchDocument(html: string): string | undefined {
+  const start = html.indexOf('<article');
+  const end = html.lastIndexOf('</article>');
+  if (start < 0 || end < 0 || !html.slice(start, html.indexOf('>', start)).includes('data-pagefind-body')) return undefined;
+  const article = formulasAsText(html.slice(start, end + '</article>'.length))
+    // Shiki's colour spans carry no text of their own: the code reads the same without them.
+    .replace(/<pre\b[\s\S]*?<\/pre>/g, (pre) => pre.replace(/<\/?span\b[^>]*>/g, ''))
+    // The empty "#" link after each heading would keep the heading's end from being seen.
+    .replace(/<a class="heading-anchor"[^>]*><\/a>/g, '');
+  // The header's date, category and tags stay as written: they are metadata and a filter, not indexed text.
+  const prose = article.search(/<div class="prose"/);
+  const header = prose < 0 ? article : article.slice(0, prose);
+  const body = prose < 0 ? '' : article.slice(prose);
+  // A block that ends in a Chinese word would get ". " from Pagefind; a zero-width
+  // space ends it instead, and a full stop after it keeps the excerpt readable.
+  const endBlocks = (html: string) => html.replace(BLOCK_END, '$1\u200B$2$3 。 ');
+  const title = header.replace(/(<h1\b[^>]*)>([^<]*)<\/h1>/, (_, open: string, text: string) => endBlocks(`${open}>${segmentText(text)}</h1>`));
+  const text = endBlocks(segmentHtml(body));
+  const tags = [...header.matchAll(/<a href="[^"]*\/tags\/[^"]*"[^>]*>#([^<]*)<\/a>/g)].map((m) => decodeEntities(m[1]!)).join(' ');
+  const description = decodeEntities(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '');
+  const meta =
+    `<div data-pagefind-ignore><span data-pagefind-meta="tags">${escapeText(segmentText(tags))}</span>` +
+    `<span data-pagefind-meta="description">${escapeText(segmentText(description))}</span></div>`;
+  const closing = text.lastIndexOf('</article>');
+  return `<html lang="${SEARCH_INDEX_LANGUAGE}"><body>${title}${text.slice(0, closing)}${meta}</article></body></html>`;
+}
+
+function postPages(siteDir: string): string[] {
+  const dir = join(siteDir, 'posts');
+  let entries;
+  try {
+    entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStats> {
-  const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['.katex'] });
+  const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    // Only post pages carry data-pagefind-body; reading the feed, tag and category pages
-    // as well would only cost time (they are a third of a large site's pages).
-    const added = await index.addDirectory({ path: siteDir, glob: 'posts/**/*.html' });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+    let pages = 0;
+    // Only post pages carry data-pagefind-body; the feed, tag and category pages are not read.
+    // A few files at a time: Pagefind parses one while this process prepares the next.
+    const files = postPages(siteDir);
+    for (let start = 0; start < files.length; start += 8) {
+      await Promise.all(
+        files.slice(start, start + 8).map(async (file) => {
+          const content = searchDocument(await readFile(join(siteDir, file), 'utf8'));
+          if (content === undefined) return;
+          const added = await index.addHTMLFile({ sourcePath: file, content });
+          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
+          pages += 1;
+        }),
+      );
+    }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    return { pages };
   } finally {
     await pagefind.close();
   }

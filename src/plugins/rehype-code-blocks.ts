@@ -42,7 +42,8 @@ export function rehypeCodeBlocks() {
             {
               type: 'element',
               tagName: 'div',
-              properties: { className: ['code-block__bar'] },
+              // The language label and copy button are chrome, not code: kept out of the search index.
+              properties: { className: ['code-block__bar'], dataPagefindIgnore: 'all' },
               children: [
                 { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] },
                 {

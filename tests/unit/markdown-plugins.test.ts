@@ -64,7 +64,7 @@ describe('headings, quotes, code and footnotes', () => {
 
   it('frames code with its language and a hidden copy button', async () => {
     const html = await render('```python\nx = 1\n```');
-    expect(html).toMatch(/^<div class="code-block"><div class="code-block__bar"><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copy-code="" hidden>复制<\/button><\/div><pre class="astro-code/);
+    expect(html).toMatch(/^<div class="code-block"><div class="code-block__bar" data-pagefind-ignore="all"><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copy-code="" hidden>复制<\/button><\/div><pre class="astro-code/);
   });
 
   it('labels footnotes in Chinese', async () => {
