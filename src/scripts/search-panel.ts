@@ -1,47 +1,111 @@
 /**
  * Search behaviour for a [data-search-panel]: queries the Pagefind index (loaded
- * on first use from <base>pagefind/pagefind.js), optionally filtered by category,
- * and lists title, category, date and Pagefind's highlighted excerpt per hit.
- * With data-sync-url the query lives in the page URL (?q=…&category=…).
+ * on first use from <base>pagefind/pagefind.js) through searchPosts (the query cut
+ * into words as the index is, phrase hits first), optionally filtered by category,
+ * and lists per post its title, category, date and excerpt, and links to the
+ * sections that match. With data-sync-url the query lives in the page URL
+ * (?q=…&category=…). Keys: ↑/↓ move through every result link and back to the box,
+ * Enter in the box opens the first result; Esc closes the dialog (search-dialog.ts).
  */
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindApi {
+import { displayText, SEARCH_RANKING, searchPosts, type Hit, type PagefindApi } from './search-query.ts';
+
+interface PagefindModule extends PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
-  search(query: string, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+  init(): Promise<void>;
 }
 
-const RESULTS_SHOWN = 20;
-let pagefind: Promise<PagefindApi> | undefined;
+/** Sections listed under a post. */
+const SECTIONS_SHOWN = 3;
+let pagefind: Promise<PagefindModule> | undefined;
 
-function loadPagefind(): Promise<PagefindApi> {
+function loadPagefind(): Promise<PagefindModule> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (api: PagefindApi) => {
-    await api.options({ baseUrl: base });
+  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (api: PagefindModule) => {
+    await api.options({ baseUrl: base, ranking: SEARCH_RANKING });
+    // Pagefind takes the language of its index from <html lang>, and for zh-CN cuts the
+    // query again with a segmenter of its own, which would undo the search segmenter's
+    // words. The index is in the language it does not segment (pagefind-index.ts), so it
+    // is told that one: <html lang> changes only for the synchronous start of init().
+    const html = document.documentElement;
+    const lang = html.lang;
+    html.lang = 'und';
+    const started = api.init();
+    html.lang = lang;
+    await started;
     return api;
   });
   return pagefind;
 }
 
-function resultItem(result: PagefindResultData): HTMLLIElement {
+function span(className: string, text: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+/** Pagefind's excerpt (escaped text with <mark> around the hits), as readable Chinese. */
+function excerpt(className: string, html: string): HTMLSpanElement {
+  const element = document.createElement('span');
+  element.className = className;
+  element.innerHTML = displayText(html);
+  return element;
+}
+
+function resultItem({ data }: Hit): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
-  link.href = result.url;
-  const title = document.createElement('span');
-  title.className = 'search-result__title';
-  title.textContent = result.meta['title'] ?? result.url;
-  const meta = document.createElement('span');
-  meta.className = 'search-result__meta';
-  meta.textContent = [result.meta['category'], result.meta['date']].filter(Boolean).join(' · ');
-  const excerpt = document.createElement('span');
-  excerpt.className = 'search-result__excerpt';
-  // Pagefind's excerpt is escaped text with <mark> around the hits.
-  excerpt.innerHTML = result.excerpt;
-  link.append(title, meta, excerpt);
+  link.href = data.url;
+  link.className = 'search-result__link';
+  const meta = [data.meta['category'], data.meta['date']].filter(Boolean).join(' · ');
+  link.append(
+    span('search-result__title', displayText(data.meta['title'] ?? data.url)),
+    span('search-result__meta', meta),
+    excerpt('search-result__excerpt', data.excerpt),
+  );
   item.append(link);
+  // Sections of the post where the words are, each linking to its heading.
+  const sections = data.sub_results.filter((sub) => sub.url.includes('#')).slice(0, SECTIONS_SHOWN);
+  if (sections.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'search-result__sections';
+    list.setAttribute('aria-label', '相关小节');
+    for (const sub of sections) {
+      const entry = document.createElement('li');
+      const subLink = document.createElement('a');
+      subLink.href = sub.url;
+      subLink.append(span('search-result__section', displayText(sub.title)), excerpt('search-result__excerpt', sub.excerpt));
+      entry.append(subLink);
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+/** What to try when nothing matched: a shorter query, or the categories. */
+function suggestions(panel: HTMLElement, query: string): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-panel__suggest';
+  const words = query.split(/\s+/).filter(Boolean);
+  const shorter = words.length > 1 ? words.slice(0, -1).join(' ') : [...query].length > 2 ? [...query].slice(0, 2).join('') : '';
+  if (shorter !== '') {
+    const link = document.createElement('a');
+    link.href = `?q=${encodeURIComponent(shorter)}`;
+    link.dataset['searchQuery'] = shorter;
+    link.textContent = `搜索“${shorter}”`;
+    item.append('试试更短的关键词：', link, '。');
+  }
+  const categories = panel.querySelectorAll<HTMLAnchorElement>('[data-search-categories] a');
+  if (categories.length > 0) {
+    const list = document.createElement('span');
+    list.append('或按分类浏览：');
+    categories.forEach((category, i) => {
+      if (i > 0) list.append('、');
+      list.append(category.cloneNode(true));
+    });
+    item.append(list);
+  }
   return item;
 }
 
@@ -71,13 +135,15 @@ export function bindSearchPanel(panel: HTMLElement): { focus(): void } {
     status.textContent = '正在搜索…';
     try {
       const api = await loadPagefind();
-      const filters = category.value ? { filters: { category: category.value } } : {};
-      const found = await api.search(query, filters);
-      if (found === null || ticket !== latest) return;
-      const data = await Promise.all(found.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
+      const hits = await searchPosts(api, query, category.value ? { category: category.value } : undefined);
       if (ticket !== latest) return;
-      list.replaceChildren(...data.map(resultItem));
-      status.textContent = found.results.length === 0 ? `没有找到与“${query}”相关的文章。` : `找到 ${found.results.length} 篇相关文章。`;
+      if (hits.length === 0) {
+        list.replaceChildren(suggestions(panel, query));
+        status.textContent = `没有找到与“${query}”相关的文章。`;
+        return;
+      }
+      list.replaceChildren(...hits.map(resultItem));
+      status.textContent = `找到 ${hits.length} 篇相关文章。`;
     } catch (error) {
       console.error('search failed:', error);
       status.textContent = '搜索索引加载失败：请先运行 npm run build 生成索引。';
@@ -97,16 +163,33 @@ export function bindSearchPanel(panel: HTMLElement): { focus(): void } {
   category.addEventListener('change', () => void run());
   panel.querySelector('form')!.addEventListener('submit', (event) => {
     event.preventDefault();
+    clearTimeout(timer);
+    // Enter opens the first result once the results for this query are shown.
+    void run().then(() => {
+      const first = list.querySelector<HTMLAnchorElement>('a.search-result__link');
+      if (first) window.location.assign(first.href);
+    });
+  });
+  // A suggested shorter query runs in place.
+  list.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-search-query]');
+    if (!link) return;
+    event.preventDefault();
+    input.value = link.dataset['searchQuery'] ?? '';
+    input.focus();
     void run();
   });
-  // Arrow down from the box moves into the results (Tab works too).
-  input.addEventListener('keydown', (event) => {
-    if (event.key !== 'ArrowDown') return;
-    const first = list.querySelector('a');
-    if (first) {
-      event.preventDefault();
-      first.focus();
-    }
+  // ↑/↓ move through every link of the results; ↑ from the first goes back to the box.
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const links = [...list.querySelectorAll<HTMLAnchorElement>('a')];
+    if (links.length === 0) return;
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (document.activeElement !== input && at < 0) return;
+    event.preventDefault();
+    const next = event.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
+    if (next < 0) input.focus();
+    else links[next]!.focus();
   });
   void run();
   return { focus: () => input.focus() };
