@@ -128,7 +128,7 @@ export async function rankInBrowser(browser: Browser, siteDir: string, set: Quer
       const status = page.locator('.page-column [data-search-status]');
       await status.filter({ hasText: /找到|没有/ }).waitFor({ timeout: 30_000 });
       const hrefs = await page
-        .locator('.page-column [data-search-results] > li > a')
+        .locator('.page-column [data-search-results] > li:not(.search-panel__suggest) > a')
         .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       ranked.set(q, [...new Set(hrefs.map((h) => encodePath(decodeURI(h))))]);
     }

@@ -26,8 +26,10 @@ export interface SearchIndexStats {
 /** The language the index is written in: one Pagefind neither stems nor segments. */
 export const SEARCH_INDEX_LANGUAGE = 'und';
 
+/** A Chinese character and the closing tags after it. */
+const HAN_THEN_CLOSING = /(\p{Script=Han})(\s*)((?:<\/[a-z][a-z0-9]*>\s*)+)/gu;
 /** Blocks Pagefind ends with ". " when their text ends in a letter (which includes every Chinese character). */
-const BLOCK_END = /(\p{Script=Han})(\s*)(<\/(?:h[1-6]|p|li|td|th|dt|dd|figcaption|summary|caption)>)/gu;
+const SENTENCE_BLOCK = /<\/(?:h[1-6]|p|td|div|ul|li|article|section)>/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -46,7 +48,7 @@ function escapeText(text: string): string {
  * exact for KaTeX's output and much cheaper than parsing it.
  */
 export function formulasAsText(html: string): string {
-  const open = /<span class="katex(?:-display)?">/g;
+  const open = /<span class="katex(?:-display)?"[^>]*>/g;
   let out = '';
   let from = 0;
   let match: RegExpExecArray | null;
@@ -100,13 +102,22 @@ export function searchDocument(html: string): string | undefined {
   const body = prose < 0 ? '' : article.slice(prose);
   // A block that ends in a Chinese word would get ". " from Pagefind; a zero-width
   // space ends it instead, and a full stop after it keeps the excerpt readable.
-  const endBlocks = (html: string) => html.replace(BLOCK_END, '$1\u200B$2$3 。 ');
-  const title = header.replace(/(<h1\b[^>]*)>([^<]*)<\/h1>/, (_, open: string, text: string) => endBlocks(`${open}>${segmentText(text)}</h1>`));
+  const endBlocks = (html: string) =>
+    html.replace(HAN_THEN_CLOSING, (whole, han: string, space: string, closing: string) =>
+      SENTENCE_BLOCK.test(closing) ? `${han}\u200B${space}${closing} 。 ` : whole);
+  // The title shown in results is the title as written; its words are searched as title_words.
+  let titleAsWritten = '';
+  const title = header.replace(/(<h1\b[^>]*)>([^<]*)<\/h1>/, (_, open: string, text: string) => {
+    titleAsWritten = decodeEntities(text);
+    return endBlocks(`${open.replace(' data-pagefind-meta="title"', '')}>${segmentText(text)}</h1>`);
+  });
   const text = endBlocks(segmentHtml(body));
   const tags = [...header.matchAll(/<a href="[^"]*\/tags\/[^"]*"[^>]*>#([^<]*)<\/a>/g)].map((m) => decodeEntities(m[1]!)).join(' ');
   const description = decodeEntities(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '');
   const meta =
-    `<div data-pagefind-ignore><span data-pagefind-meta="tags">${escapeText(segmentText(tags))}</span>` +
+    `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeText(titleAsWritten)}</span>` +
+    `<span data-pagefind-meta="title_words">${escapeText(segmentText(titleAsWritten))}</span>` +
+    `<span data-pagefind-meta="tags">${escapeText(segmentText(tags))}</span>` +
     `<span data-pagefind-meta="description">${escapeText(segmentText(description))}</span></div>`;
   const closing = text.lastIndexOf('</article>');
   return `<html lang="${SEARCH_INDEX_LANGUAGE}"><body>${title}${text.slice(0, closing)}${meta}</article></body></html>`;

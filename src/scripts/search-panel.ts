@@ -74,7 +74,9 @@ function resultItem({ data }: Hit): HTMLLIElement {
       const entry = document.createElement('li');
       const subLink = document.createElement('a');
       subLink.href = sub.url;
-      subLink.append(span('search-result__section', displayText(sub.title)), excerpt('search-result__excerpt', sub.excerpt));
+      subLink.append(span('search-result__section', displayText(sub.title)));
+      // The post's excerpt often is this section's: it is not shown twice.
+      if (sub.excerpt !== data.excerpt) subLink.append(excerpt('search-result__excerpt', sub.excerpt));
       entry.append(subLink);
       list.append(entry);
     }

@@ -38,10 +38,11 @@ export interface Hit {
 
 /**
  * Pagefind's ranking, tuned on the benchmark (docs/search.md): metadata words count
- * beyond the body: the title most, then tags, then the description.
+ * beyond the body: the title's words most, then tags, then the description. (`title`
+ * is the title as written, for display; its words are `title_words`.)
  */
 export const SEARCH_RANKING = {
-  metaWeights: { title: 5, tags: 3, description: 1.5, category: 0, date: 0 },
+  metaWeights: { title: 0, title_words: 5, tags: 3, description: 1.5, category: 0, date: 0 },
 };
 
 /** How many results are loaded, checked and shown. */
