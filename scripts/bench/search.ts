@@ -1,5 +1,6 @@
 /**
- * npm run bench:search [-- --site DIR] [--queries FILE ...] [--no-browser] [--cost] [--runs 5] [--json FILE]
+ * npm run bench:search [-- --site DIR] [--queries FILE ...] [--no-browser] [--cost [--compare-site DIR] [--no-quality]]
+ *                       [--runs 5] [--query Q] [--json FILE]
  *
  * Search quality: builds the site (or takes --site, an already built one), runs each
  * query set (default tests/fixtures/search/queries.json; --queries may be given more
@@ -31,10 +32,14 @@ const { values } = parseArgs({
     site: { type: 'string' },
     queries: { type: 'string', multiple: true },
     'no-browser': { type: 'boolean', default: false },
+    // Only --cost (a synthetic corpus has no query set).
+    'no-quality': { type: 'boolean', default: false },
     cost: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     query: { type: 'string', default: '分布式训练' },
     json: { type: 'string' },
+    // With --cost: the same first-search measurement on another build (e.g. of the previous commit), in the same run.
+    'compare-site': { type: 'string' },
   },
 });
 
@@ -145,7 +150,8 @@ async function indexTimes(site: string, runs: number): Promise<{ ours: number[];
 
 async function main(): Promise<void> {
   const site = siteDir();
-  const sets = (values.queries ?? [join(root, 'tests/fixtures/search/queries.json')]).map((file) => ({ file, set: readQuerySet(resolve(file)) }));
+  const files = values['no-quality'] ? [] : (values.queries ?? [join(root, 'tests/fixtures/search/queries.json')]);
+  const sets = files.map((file) => ({ file, set: readQuerySet(resolve(file)) }));
   const scores: Score[] = [];
   const browser = values['no-browser'] ? undefined : await launchChromium();
   const report: Record<string, unknown> = { site };
@@ -161,7 +167,7 @@ async function main(): Promise<void> {
         scores.push(chromium);
       }
     }
-    if (browser) {
+    if (browser && sets.length > 0) {
       // The same ICU word segmentation in Node and in chromium, on the queries and the indexed text
       // (the glossary step of the search segmenter is plain JavaScript; ICU is what the engines bring).
       const icu = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -195,6 +201,12 @@ async function main(): Promise<void> {
     const theirs = median(times.addDirectory);
     console.log(`  index: ${ours.toFixed(2)} s; Pagefind addDirectory over the same pages ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)})`);
     report['cost'] = { costs, indexSeconds: times };
+    if (values['compare-site']) {
+      const other = await firstSearchCost(resolve(values['compare-site']), values.query, runs);
+      console.log(`  ${values['compare-site']}: ${kb(median(other.map((c) => c.bytes)))} in ${median(other.map((c) => c.requests))} requests; ` +
+        `cold ${median(other.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(other.map((c) => c.warmMs)).toFixed(0)} ms`);
+      report['compareCost'] = other;
+    }
   }
   if (values.json) writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -11,10 +11,10 @@ const SYMBOLS: Record<string, string> = {
   times: '×', cdot: '·', pm: '±', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', ne: '≠', approx: '≈',
   to: '→', rightarrow: '→', leftarrow: '←', infty: '∞', sum: '∑', prod: '∏', int: '∫', partial: '∂',
   nabla: '∇', in: '∈', subset: '⊂', cup: '∪', cap: '∩', ldots: '…', cdots: '⋯', dots: '…', top: 'ᵀ',
-  prime: '′', propto: '∝', sim: '∼', mid: '|', Vert: '‖', lVert: '‖', rVert: '‖',
+  prime: '′', ell: 'ℓ', propto: '∝', sim: '∼', mid: '|', Vert: '‖', lVert: '‖', rVert: '‖',
 };
 
-const DROP = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'displaystyle', 'textstyle', 'limits', 'nolimits']);
+const DROP = new Set(['left', 'right', 'middle', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr', 'Bigl', 'Bigr', 'displaystyle', 'textstyle', 'limits', 'nolimits', 'quad', 'qquad', 'hat', 'bar', 'tilde']);
 
 export function texToPlain(tex: string): string {
   return tex

@@ -30,6 +30,8 @@ export const SEARCH_INDEX_LANGUAGE = 'und';
 const HAN_THEN_CLOSING = /(\p{Script=Han})(\s*)((?:<\/[a-z][a-z0-9]*>\s*)+)/gu;
 /** Blocks Pagefind ends with ". " when their text ends in a letter (which includes every Chinese character). */
 const SENTENCE_BLOCK = /<\/(?:h[1-6]|p|td|div|ul|li|article|section)>/;
+/** Of those, the ones whose end reads as the end of a sentence (a paragraph may go on in a formula). */
+const SENTENCE_END = /<\/(?:h[1-6]|li|td)>/;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -101,10 +103,14 @@ export function searchDocument(html: string): string | undefined {
   const header = prose < 0 ? article : article.slice(0, prose);
   const body = prose < 0 ? '' : article.slice(prose);
   // A block that ends in a Chinese word would get ". " from Pagefind; a zero-width
-  // space ends it instead, and a full stop after it keeps the excerpt readable.
+  // space ends it instead, and after a heading, list item or cell a full stop keeps the
+  // excerpt readable ("原理总结。主成分分析"). A paragraph gets none: the display formula
+  // that often follows it belongs to its sentence ("对数似然为 ℓ(μ, σ^2) = …").
   const endBlocks = (html: string) =>
-    html.replace(HAN_THEN_CLOSING, (whole, han: string, space: string, closing: string) =>
-      SENTENCE_BLOCK.test(closing) ? `${han}\u200B${space}${closing} 。 ` : whole);
+    html.replace(HAN_THEN_CLOSING, (whole, han: string, space: string, closing: string) => {
+      if (!SENTENCE_BLOCK.test(closing)) return whole;
+      return `${han}\u200B${space}${closing}${SENTENCE_END.test(closing) ? ' 。 ' : ' '}`;
+    });
   // The title shown in results is the title as written; its words are searched as title_words.
   let titleAsWritten = '';
   const title = header.replace(/(<h1\b[^>]*)>([^<]*)<\/h1>/, (_, open: string, text: string) => {

@@ -60,7 +60,7 @@ describe('search results', () => {
     const href = await section.getAttribute('href');
     expect(href).toMatch(/^\/posts\/pytorch-ddp-quickstart\/#/);
     await section.click();
-    await page.waitForURL(/\/posts\/pytorch-ddp-quickstart\/#/);
+    await page.waitForURL(/\/posts\/pytorch-ddp-quickstart\/#/, { waitUntil: 'load' });
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     const heading = page.locator(`[id="${id}"]`);
     expect(await heading.evaluate((e) => /^H[2-6]$/.test(e.tagName))).toBe(true);
