@@ -94,17 +94,24 @@ interface PagefindModule extends PagefindApi {
 let instances = 0;
 
 /** Result URL paths per query, through Pagefind's JS API in Node (the site served on 127.0.0.1). */
-export async function rankInNode(siteDir: string, set: QuerySet, ranking: object = SEARCH_RANKING): Promise<Map<string, string[]>> {
+/**
+ * With `raw`, the query goes to Pagefind as typed and its results are taken as they
+ * come, with its default ranking: how the site searched before (for an index written
+ * by Pagefind's addDirectory, see --baseline-index in search.ts).
+ */
+export async function rankInNode(siteDir: string, set: QuerySet, ranking: object = SEARCH_RANKING, raw = false): Promise<Map<string, string[]>> {
   const site = await serveSite(siteDir);
   try {
     // A query string per site: each site gets its own instance of the module.
     const moduleUrl = `${pathToFileURL(join(siteDir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(siteDir)}&n=${++instances}`;
     const pagefind = (await import(moduleUrl)) as PagefindModule;
-    await pagefind.options({ basePath: `${site.url}pagefind/`, baseUrl: '/', ranking });
+    await pagefind.options({ basePath: `${site.url}pagefind/`, baseUrl: '/', ...(raw ? {} : { ranking }) });
     const ranked = new Map<string, string[]>();
     for (const q of allQueries(set)) {
-      const hits = await searchPosts(pagefind, q);
-      ranked.set(q, hits.map((hit) => encodePath(decodeURI(new URL(hit.data.url, 'http://x').pathname))));
+      const urls = raw
+        ? await Promise.all(((await pagefind.search(q))?.results ?? []).slice(0, 10).map(async (result) => (await result.data()).url))
+        : (await searchPosts(pagefind, q)).map((hit) => hit.data.url);
+      ranked.set(q, urls.map((url) => encodePath(decodeURI(new URL(url, 'http://x').pathname))));
     }
     await pagefind.destroy?.();
     return ranked;
@@ -117,16 +124,27 @@ function encodePath(path: string): string {
   return path.split('/').map((part) => encodeURIComponent(part)).join('/');
 }
 
-/** Result URL paths per query, through the site's search page in chromium. */
+/**
+ * Result URL paths per query, through the site's search page in chromium: typed into
+ * its box one after another (the page mirrors the query into its URL when a search
+ * starts and reports the outcome in its status line when it ends).
+ */
 export async function rankInBrowser(browser: Browser, siteDir: string, set: QuerySet): Promise<Map<string, string[]>> {
   const site = await serveSite(siteDir);
   const page = await browser.newPage();
   try {
+    await page.goto(`${site.url}search/`);
+    const input = page.locator('.page-column [data-search-panel] input[name="q"]');
     const ranked = new Map<string, string[]>();
     for (const q of allQueries(set)) {
-      await page.goto(`${site.url}search/?q=${encodeURIComponent(q)}`);
-      const status = page.locator('.page-column [data-search-status]');
-      await status.filter({ hasText: /找到|没有/ }).waitFor({ timeout: 30_000 });
+      await input.fill(q);
+      await page.waitForFunction(
+        (q) =>
+          new URL(location.href).searchParams.get('q') === q &&
+          /找到|没有/.test(document.querySelector('.page-column [data-search-status]')?.textContent ?? ''),
+        q,
+        { timeout: 30_000 },
+      );
       const hrefs = await page
         .locator('.page-column [data-search-results] > li:not(.search-panel__suggest) > a')
         .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));

@@ -1,5 +1,6 @@
 /**
- * npm run bench:search [-- --site DIR] [--queries FILE ...] [--no-browser] [--cost [--compare-site DIR] [--no-quality]]
+ * npm run bench:search [-- --site DIR] [--queries FILE ...] [--no-browser] [--baseline-index]
+ *                       [--cost [--compare-site DIR] [--no-quality]]
  *                       [--runs 5] [--query Q] [--json FILE]
  *
  * Search quality: builds the site (or takes --site, an already built one), runs each
@@ -7,7 +8,9 @@
  * than once, e.g. a set over another corpus built with --site) against the built index
  * through Pagefind's JS API in Node and through the search page in chromium, and prints
  * top-1, top-3, MRR and the misses. Also checks that Node's and chromium's
- * Intl.Segmenter cut the queries and the indexed text into the same words.
+ * Intl.Segmenter cut the queries and the indexed text into the same words. With
+ * --baseline-index, each set also runs against an index written the way it was before
+ * (Pagefind's addDirectory, its own Chinese segmentation), queries as typed.
  *
  * With --cost: what a first search on a post page costs in chromium (bytes fetched
  * after the dialog opens, ms from the last keystroke to the first result, cold and
@@ -40,6 +43,8 @@ const { values } = parseArgs({
     json: { type: 'string' },
     // With --cost: the same first-search measurement on another build (e.g. of the previous commit), in the same run.
     'compare-site': { type: 'string' },
+    // Also run each set in Node against an index Pagefind's addDirectory writes over the same pages, queries as typed.
+    'baseline-index': { type: 'boolean', default: false },
   },
 });
 
@@ -121,6 +126,17 @@ async function firstSearchCost(site: string, query: string, runs: number): Promi
   return costs;
 }
 
+/** A copy of the site indexed the way it was before: Pagefind's addDirectory over the built pages. */
+async function baselineIndexCopy(site: string, work: string): Promise<string> {
+  const copy = join(work, 'baseline-site');
+  cpSync(site, copy, { recursive: true, filter: (source) => !source.startsWith(join(site, 'pagefind')) });
+  const { index } = await pagefind.createIndex({ excludeSelectors: ['.katex'] });
+  await index!.addDirectory({ path: copy, glob: 'posts/**/*.html' });
+  await index!.writeFiles({ outputPath: join(copy, 'pagefind') });
+  await pagefind.close();
+  return copy;
+}
+
 /** Seconds to write the index: this build's way, and Pagefind's addDirectory over the same pages. */
 async function indexTimes(site: string, runs: number): Promise<{ ours: number[]; addDirectory: number[] }> {
   const work = mkdtempSync(join(tmpdir(), 'search-bench-'));
@@ -158,6 +174,16 @@ async function main(): Promise<void> {
   try {
     for (const { file, set } of sets) {
       console.log(`\n## ${file} (${set.queries.length} queries, ${set.none?.length ?? 0} that must find nothing)`);
+      if (values['baseline-index']) {
+        const work = mkdtempSync(join(tmpdir(), 'search-baseline-'));
+        try {
+          const before = score('node, addDirectory index, query as typed', set, await rankInNode(await baselineIndexCopy(site, work), set, {}, true));
+          console.log(formatScore(before));
+          scores.push(before);
+        } finally {
+          rmSync(work, { recursive: true, force: true });
+        }
+      }
       const node = score('node', set, await rankInNode(site, set));
       console.log(formatScore(node));
       scores.push(node);

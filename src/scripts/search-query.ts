@@ -90,9 +90,43 @@ async function rankedHits(api: PagefindApi, prepared: string, filters?: Record<s
   // Phrase hits first, each group in Pagefind's order (a stable partition).
   const ordered = [...results.filter((r) => phraseIds.has(r.id)), ...results.filter((r) => !phraseIds.has(r.id))];
   const data = await Promise.all(ordered.slice(0, RESULTS_SHOWN).map((result) => result.data()));
-  return data
+  const hits = data
     .map((d, i) => ({ data: d, phrase: phraseIds.has(ordered[i]!.id) }))
     .filter((hit) => coversQuery(terms, hit.data));
+  return terms.length > 1 ? byPhraseFrequency(hits, terms) : hits;
+}
+
+/** How often the terms stand together, in order, in a hit's text (the last one as a prefix). */
+function phraseCount(words: string[], terms: string[]): number {
+  let count = 0;
+  for (let i = 0; i + terms.length <= words.length; i++) {
+    if (terms.every((term, j) => (j === terms.length - 1 ? words[i + j]!.startsWith(term) : words[i + j] === term))) count += 1;
+  }
+  return count;
+}
+
+/**
+ * Phrase hits ordered by how often the phrase occurs, saturated and normalised for
+ * the post's length as BM25 does a word (Pagefind scores each word on its own, so a
+ * post full of 回归 outranks one full of 线性回归); then the other hits as they came.
+ */
+function byPhraseFrequency(hits: Hit[], terms: string[]): Hit[] {
+  const phrase = hits.filter((hit) => hit.phrase);
+  if (phrase.length < 2) return hits;
+  const texts = phrase.map((hit) => hit.data.content.split(' ').map(normalize).filter((word) => word !== ''));
+  const average = texts.reduce((sum, body) => sum + body.length, 0) / texts.length;
+  const k1 = 1.2;
+  const b = 0.75;
+  const words = (text: string | undefined) => (text ?? '').split(' ').map(normalize).filter((word) => word !== '');
+  const scores = texts.map((body, i) => {
+    const meta = phrase[i]!.data.meta;
+    // In the title, tags or description the phrase says what the post is about: it counts as much as a few mentions.
+    const inMeta = ['title_words', 'tags', 'description'].reduce((sum, key) => sum + phraseCount(words(meta[key]), terms), 0);
+    const tf = phraseCount(body, terms) + 3 * inMeta;
+    return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * body.length) / average));
+  });
+  const ranked = phrase.map((hit, i) => ({ hit, score: scores[i]!, i })).sort((x, y) => y.score - x.score || x.i - y.i);
+  return [...ranked.map((entry) => entry.hit), ...hits.filter((hit) => !hit.phrase)];
 }
 
 /**
