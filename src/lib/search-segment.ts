@@ -18,39 +18,60 @@ const HAN = /\p{Script=Han}/u;
 /** Chinese and full-width punctuation, curly quotes, ellipsis and dashes. */
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]/u;
 
+const CJK_PUNCT_OR_NOT = /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]|[^\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]+/gu;
+
 function touchesChinese(segment: string): boolean {
   return HAN.test(segment) || CJK_PUNCT.test(segment);
 }
 
-function* icuSegments(text: string): Generator<{ segment: string; isWordLike: boolean }> {
-  for (const { segment, isWordLike } of segmenter.segment(text)) yield { segment, isWordLike: isWordLike ?? false };
+interface Segment {
+  segment: string;
+  isWordLike: boolean;
 }
 
+function icuSegments(text: string, out: Segment[]): void {
+  for (const { segment, isWordLike } of segmenter.segment(text)) out.push({ segment, isWordLike: isWordLike ?? false });
+}
+
+/** The first two characters of every glossary word: most positions of a text start none. */
+const STARTS = new Set(GLOSSARY.map((word) => word.slice(0, 2)));
+
 /** Glossary words by forward longest match; the stretches between them by ICU. */
-function* chineseSegments(run: string): Generator<{ segment: string; isWordLike: boolean }> {
+function chineseSegments(run: string, out: Segment[]): void {
   // The glossary is all in the Basic Multilingual Plane, so code units will do.
   let rest = 0;
   let i = 0;
-  outer: while (i < run.length) {
-    for (let length = Math.min(LONGEST, run.length - i); length >= 2; length--) {
-      const word = run.slice(i, i + length);
-      if (WORDS.has(word)) {
-        if (rest < i) yield* icuSegments(run.slice(rest, i));
-        yield { segment: word, isWordLike: true };
-        i += length;
-        rest = i;
-        continue outer;
+  outer: while (i < run.length - 1) {
+    if (STARTS.has(run.slice(i, i + 2))) {
+      for (let length = Math.min(LONGEST, run.length - i); length >= 2; length--) {
+        const word = run.slice(i, i + length);
+        if (WORDS.has(word)) {
+          if (rest < i) icuSegments(run.slice(rest, i), out);
+          out.push({ segment: word, isWordLike: true });
+          i += length;
+          rest = i;
+          continue outer;
+        }
       }
     }
     i += 1;
   }
-  if (rest < run.length) yield* icuSegments(run.slice(rest));
+  if (rest < run.length) icuSegments(run.slice(rest), out);
 }
 
-function* segments(text: string): Generator<{ segment: string; isWordLike: boolean }> {
+/**
+ * The segments of `text`. Where only the boundaries that touch Chinese matter (segmentText),
+ * a stretch without Chinese is cut at Chinese punctuation only, not by ICU: the same
+ * spaces result, and ICU's dictionary break iterator is the cost of indexing.
+ */
+function segments(text: string, latinWords = true): Segment[] {
+  const out: Segment[] = [];
   for (const [run] of text.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
-    yield* HAN.test(run) ? chineseSegments(run) : icuSegments(run);
+    if (HAN.test(run)) chineseSegments(run, out);
+    else if (latinWords) icuSegments(run, out);
+    else for (const [part] of run.matchAll(CJK_PUNCT_OR_NOT)) out.push({ segment: part, isWordLike: false });
   }
+  return out;
 }
 
 /** `text` with a space between any two words where either side is Chinese; whitespace as it was. */
@@ -58,7 +79,7 @@ export function segmentText(text: string): string {
   if (!HAN.test(text) && !CJK_PUNCT.test(text)) return text;
   let out = '';
   let previous = '';
-  for (const { segment } of segments(text)) {
+  for (const { segment } of segments(text, false)) {
     if (previous !== '' && !/\s$/u.test(previous) && !/^\s/u.test(segment) && (touchesChinese(previous) || touchesChinese(segment))) {
       out += ' ';
     }
