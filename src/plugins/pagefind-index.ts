@@ -46,8 +46,8 @@ function escapeText(text: string): string {
 
 /**
  * Every KaTeX rendering (a third of a math-heavy page's bytes) replaced by its TeX
- * as plain text, before the page is parsed: the span nesting is counted, which is
- * exact for KaTeX's output and much cheaper than parsing it.
+ * as plain text. The span nesting is counted rather than the page parsed: exact for
+ * KaTeX's output, and much cheaper.
  */
 export function formulasAsText(html: string): string {
   const open = /<span class="katex(?:-display)?"[^>]*>/g;
