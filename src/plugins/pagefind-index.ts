@@ -149,18 +149,20 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
   try {
     let pages = 0;
     // Only post pages carry data-pagefind-body; the feed, tag and category pages are not read.
-    // A few files at a time: Pagefind parses one while this process prepares the next.
+    // A few files at a time: Pagefind parses them while this process prepares the next
+    // ones. They are handed over in path order, so the index is the same on every build.
     const files = postPages(siteDir);
     for (let start = 0; start < files.length; start += 8) {
-      await Promise.all(
-        files.slice(start, start + 8).map(async (file) => {
-          const content = searchDocument(await readFile(join(siteDir, file), 'utf8'));
-          if (content === undefined) return;
-          const added = await index.addHTMLFile({ sourcePath: file, content });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
-          pages += 1;
-        }),
-      );
+      const batch = files.slice(start, start + 8);
+      const documents = await Promise.all(batch.map(async (file) => searchDocument(await readFile(join(siteDir, file), 'utf8'))));
+      const added = batch.flatMap((file, i) => {
+        const content = documents[i];
+        return content === undefined ? [] : [index.addHTMLFile({ sourcePath: file, content }).then((result) => ({ file, result }))];
+      });
+      for (const { file, result } of await Promise.all(added)) {
+        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
+        pages += 1;
+      }
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
