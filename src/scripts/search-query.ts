@@ -74,7 +74,8 @@ export function coversQuery(terms: string[], data: PagefindResultData): boolean 
 
 /** Readable text from the index's segmented text (title, excerpt), without the marks that end a block. */
 export function displayText(text: string): string {
-  return unsegment(text.replace(/\u200B/g, '')).replace(/ ?。 ?(?=。|$)/gu, '').trim();
+  // A stop the index put after a block that already ended with one is dropped.
+  return unsegment(text.replace(/\u200B/g, '')).replace(/。(?:\s*。)+/gu, '。').trim();
 }
 
 async function rankedHits(api: PagefindApi, prepared: string, filters?: Record<string, string>): Promise<Hit[]> {

@@ -56,5 +56,7 @@ describe('queries', () => {
   it('display index text without the marks that end a block', () => {
     expect(displayText('PCA 原理 总结\u200B 。 主成分 分析')).toBe('PCA 原理总结。主成分分析');
     expect(displayText('降维 到底 想要 什么\u200B')).toBe('降维到底想要什么');
+    expect(displayText('结尾 。')).toBe('结尾。');
+    expect(displayText('小结 。 。 下 一节')).toBe('小结。下一节');
   });
 });
