@@ -4,17 +4,17 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/site.config.ts';
-import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
-import { postIndexFile, readPostIndex } from './src/plugins/post-index.ts';
-import { devSearchIndex } from './src/plugins/dev-search-index.ts';
-import { cacheDirFor, effectiveCacheDir } from './src/plugins/cache-dir.ts';
-import { astroCsp } from './src/plugins/csp.ts';
+import { katexFontsWoff2Only } from './src/integrations/katex-fonts-woff2.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/markdown/markdown-pipeline.ts';
+import { postIndexFile, readPostIndex } from './src/content/post-index.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
+import { cacheDirFor, effectiveCacheDir } from './src/content/cache-dir.ts';
+import { astroCsp } from './src/integrations/csp.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = cacheDirFor(root, site.contentDir);
-/** @type {import('./src/plugins/post-index.ts').PostIndex | undefined} */
+/** @type {import('./src/content/post-index.ts').PostIndex | undefined} */
 let postIndex;
 
 export default defineConfig({

@@ -19,10 +19,10 @@ import { parseArgs } from 'node:util';
 import { runAstroBuild } from './lib/astro-build-process.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
-import { checkBuiltSite } from '../src/plugins/output-checks.ts';
-import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
-import { effectiveCacheDir } from '../src/plugins/cache-dir.ts';
-import { postIndexFile, readPostIndex } from '../src/plugins/post-index.ts';
+import { checkBuiltSite } from '../src/postbuild/output-checks.ts';
+import { writeSearchIndex } from '../src/postbuild/pagefind-index.ts';
+import { effectiveCacheDir } from '../src/content/cache-dir.ts';
+import { postIndexFile, readPostIndex } from '../src/content/post-index.ts';
 import { site } from '../src/site.config.ts';
 import { encodeSegment } from '../src/lib/urls.ts';
 

@@ -9,7 +9,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import mdxRenderer from '@astrojs/mdx/server.js';
 import { getVisiblePosts, postExcerpt, type Post } from './posts.ts';
 import { mdxComponents } from '../components/mdx/index.ts';
-import { storedPostHtml } from './post-html.ts';
+import { storedPostHtml } from '../content/post-html.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { absoluteUrl, postPath, withBase } from '../lib/urls.ts';
 import { cleanXmlText, escapeXml } from '../lib/xml-text.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { decodeSourceBytes } from '../../src/lib/source-text.ts';
-import { listPostFiles } from '../../src/plugins/post-files.ts';
+import { listPostFiles } from '../../src/content/post-files.ts';
 import { projectRoot } from './build.ts';
 
 export interface PostSource {

@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { decodeSourceBytes } from '../../src/lib/source-text.ts';
-import { createFastRenderer } from '../../src/plugins/fast-markdown.ts';
-import { shikiConfig } from '../../src/plugins/markdown-pipeline.ts';
-import { listPostFiles } from '../../src/plugins/post-files.ts';
+import { createFastRenderer } from '../../src/content/renderers/fast-markdown.ts';
+import { shikiConfig } from '../../src/markdown/markdown-pipeline.ts';
+import { listPostFiles } from '../../src/content/post-files.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const corpora = ['content/posts', 'tests/fixtures/rich', 'tests/fixtures/reader', 'tests/fixtures/authoring', 'tests/fixtures/feed-11', 'tests/fixtures/feeds'];

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSource, parseSource } from '../../src/plugins/source-checks.ts';
+import { checkSource, parseSource } from '../../src/content/source-checks.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const display = 'tests/fixtures/hostile/mdx-allowed/index.mdx';

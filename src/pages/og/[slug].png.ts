@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getVisiblePosts } from '../../data/posts.ts';
 import { formatIsoDate } from '../../lib/dates.ts';
-import { ogImageBatch, type OgImageInput } from '../../plugins/og-image.ts';
+import { ogImageBatch, type OgImageInput } from '../../integrations/og-image.ts';
 import { site } from '../../site.config.ts';
 
 export const getStaticPaths = (async () => {

@@ -8,7 +8,7 @@
 import type { ElementContent, Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { calloutTitle, isCalloutKind, paperLinks, paperVenue } from '../lib/writing-blocks.ts';
+import { calloutTitle, isCalloutKind, paperLinks, paperVenue } from '../../lib/writing-blocks.ts';
 
 export type Props = Record<string, unknown>;
 type Component = (props: Props, children: ElementContent[]) => Element;

@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastMdxEnabled } from './fast-mdx.ts';
+import { fastMdxEnabled } from './renderers/fast-mdx.ts';
 
 const SOURCES = ['astro.config.mjs', 'package-lock.json', 'src/site.config.ts'];
-const FOLDERS = ['src/plugins', 'src/lib'];
+const FOLDERS = ['src/content', 'src/markdown', 'src/lib'];
 
 export function pipelineFingerprint(root: string): string {
   const hash = createHash('sha256');

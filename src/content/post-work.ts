@@ -13,10 +13,10 @@ import { excerptFromSegments, excerptFromText } from '../lib/excerpt.ts';
 import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { treeToSegments, type MdNode } from '../lib/markdown-text.ts';
 import { readingStatsOf, type ReadingStats } from '../lib/reading-stats.ts';
-import { isKnownCodeLanguage } from './code-languages.ts';
-import type { FastRenderer, RenderOutput } from './fast-markdown.ts';
-import { NotFastMdx } from './mdx-fast-path.ts';
-import type { FastMdxRenderer } from './fast-mdx.ts';
+import { isKnownCodeLanguage } from '../markdown/code-languages.ts';
+import type { FastRenderer, RenderOutput } from './renderers/fast-markdown.ts';
+import { NotFastMdx } from './renderers/mdx-fast-path.ts';
+import type { FastMdxRenderer } from './renderers/fast-mdx.ts';
 import { ContentError } from './content-error.ts';
 import { checkSource, parseSource } from './source-checks.ts';
 

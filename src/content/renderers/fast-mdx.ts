@@ -23,9 +23,9 @@ import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { MdNode } from '../lib/markdown-text.ts';
+import type { MdNode } from '../../lib/markdown-text.ts';
 import type { RendererOptions, RenderOutput } from './fast-markdown.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from '../../markdown/markdown-pipeline.ts';
 import { rehypeEvaluateMdx } from './mdx-evaluate.ts';
 import { fastMdxBlocker } from './mdx-fast-path.ts';
 

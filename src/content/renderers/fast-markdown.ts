@@ -27,8 +27,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import type { MdNode } from '../lib/markdown-text.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, smartypants } from './markdown-pipeline.ts';
+import type { MdNode } from '../../lib/markdown-text.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, smartypants } from '../../markdown/markdown-pipeline.ts';
 
 /** The options of Astro's config that can cross to a worker (no functions). */
 export type RendererOptions = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighlight' | 'shikiConfig' | 'gfm'>;

@@ -7,7 +7,7 @@
  * JSX inside expressions, spread props, components other than Callout,
  * Derivation and PaperCard, images (Astro optimises them).
  */
-import type { MdNode } from '../lib/markdown-text.ts';
+import type { MdNode } from '../../lib/markdown-text.ts';
 import { hastComponents } from './mdx-components-hast.ts';
 
 /** A post the fast renderer cannot print as Astro would: render it through Astro. */

@@ -5,8 +5,8 @@
  * post's work (post-work.ts). Two cores work on two posts at a time.
  */
 import { workerData } from 'node:worker_threads';
-import { createFastRenderer, type RendererOptions } from './fast-markdown.ts';
-import { createFastMdxRenderer, fastMdxEnabled } from './fast-mdx.ts';
+import { createFastRenderer, type RendererOptions } from './renderers/fast-markdown.ts';
+import { createFastMdxRenderer, fastMdxEnabled } from './renderers/fast-mdx.ts';
 import { doPostWork, type PostResult, type PostTask, type Renderers } from './post-work.ts';
 
 let renderers: Promise<Renderers> | undefined;

@@ -11,7 +11,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { LoaderContext } from 'astro/loaders';
-import type { RendererOptions } from './fast-markdown.ts';
+import type { RendererOptions } from './renderers/fast-markdown.ts';
 import type { PostResult, PostTask } from './post-work.ts';
 
 /** Heap cap of a render worker, MB; BLOG_WORKER_HEAP_MB overrides it (tests use a small one). */

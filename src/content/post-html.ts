@@ -4,7 +4,7 @@
  * renders itself (.mdx, and .md with images).
  */
 import { readFile } from 'node:fs/promises';
-import type { Post } from './posts.ts';
+import type { Post } from '../data/posts.ts';
 
 export async function storedPostHtml(post: Post): Promise<string | undefined> {
   const file = post.rendered?.metadata?.['htmlFile'];
