@@ -28,14 +28,14 @@ export default defineConfig({
   // Each page's CSS (7 KB gzip for a post, KaTeX's included) is inlined: a reader
   // arriving on a post paints it without waiting for a stylesheet request (Lighthouse
   // mobile, medians of 3: first paint 0.2–0.5 s sooner; docs/performance.md). The CSP
-  // <meta> allows the <style> by its hash (src/plugins/csp.ts).
+  // <meta> allows the <style> by its hash (src/integrations/csp.ts).
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
   integrations: [
     mdx(),
     devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
     sitemap({
       // lastmod from front matter (updated, else date), never from file times; the
-      // posts loader wrote them down during content sync (src/plugins/post-index.ts).
+      // posts loader wrote them down during content sync (src/content/post-index.ts).
       serialize(item) {
         const slug = /\/posts\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
         if (slug === undefined) return item;
@@ -75,6 +75,6 @@ export default defineConfig({
     server: { watch: { ignored: ['**/dist/**', '**/.dist-*/**', '**/tests/.output/**'] } },
   },
   devToolbar: { enabled: false },
-  // Content-Security-Policy <meta> on every page; what it allows and why: src/plugins/csp.ts.
+  // Content-Security-Policy <meta> on every page; what it allows and why: src/integrations/csp.ts.
   security: { csp: astroCsp },
 });

@@ -1,6 +1,6 @@
 /**
  * The body HTML of a .md post that the posts loader kept out of Astro's data
- * store (see src/plugins/posts-loader.ts), or undefined for posts that Astro
+ * store (see src/content/posts-loader.ts), or undefined for posts that Astro
  * renders itself (.mdx, and .md with images).
  */
 import { readFile } from 'node:fs/promises';

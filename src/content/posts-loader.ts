@@ -14,7 +14,7 @@
  * deferred post next to its module).
  *
  * The HTML of a post rendered here without images is kept out of the data store, in
- * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts),
+ * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/content/post-html.ts),
  * written by the worker itself, so it never crosses back to this thread:
  * Astro turns the data store into JavaScript modules that V8 must compile before
  * the first page renders, and at 1,000 posts (40 MB of KaTeX-heavy HTML) that

@@ -1,6 +1,6 @@
 /**
  * Shared rules of the writing blocks, used by the Markdown directives
- * (src/plugins/remark-writing-blocks.ts) and the MDX components
+ * (src/markdown/remark-writing-blocks.ts) and the MDX components
  * (src/components/mdx/), so both give the same markup.
  */
 export const CALLOUT_TITLES = { note: '说明', tip: '提示', warning: '注意' } as const;

@@ -1,7 +1,7 @@
 /**
  * rehype plugin: frames each Shiki code block with a bar that shows its
  * language and a copy button. The button starts `hidden` and is revealed by
- * src/scripts/copy-code.ts, so without JavaScript no dead button is shown.
+ * src/client/copy-code.ts, so without JavaScript no dead button is shown.
  * Long lines scroll inside the <pre>, never the page (see prose.css).
  */
 import type { Element, Root } from 'hast';

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy (src/plugins/csp.ts) and public/_headers.
+ * The Content-Security-Policy (src/integrations/csp.ts) and public/_headers.
  *
  * - Every page carries one CSP <meta> with the site's directives; the policy in
  *   public/_headers is the same one (without per-build hashes, with

@@ -1,5 +1,5 @@
 /**
- * What MDX posts may not do (src/plugins/mdx-code-policy.ts), through the same
+ * What MDX posts may not do (src/content/mdx-code-policy.ts), through the same
  * source checks the posts loader runs: refusals name the line; ordinary MDX
  * (expressions over local data, components, relative imports) passes.
  */

@@ -1,5 +1,5 @@
 /**
- * The Open Graph image module (src/plugins/og-image.ts): the node tree it draws,
+ * The Open Graph image module (src/integrations/og-image.ts): the node tree it draws,
  * deterministic PNG output and the persistent cache.
  */
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-/** /og/<slug>.png: the Open Graph image of every visible post, drawn by src/plugins/og-image.ts. */
+/** /og/<slug>.png: the Open Graph image of every visible post, drawn by src/integrations/og-image.ts. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getVisiblePosts } from '../../data/posts.ts';
 import { formatIsoDate } from '../../lib/dates.ts';
