@@ -6,9 +6,9 @@ import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/site.config.ts';
 import { katexFontsWoff2Only } from './src/integrations/katex-fonts-woff2.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/markdown/markdown-pipeline.ts';
-import { postIndexFile, readPostIndex } from './src/content/post-index.ts';
+import { readPostIndex } from './src/content/post-index.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
-import { cacheDirFor, effectiveCacheDir } from './src/content/cache-dir.ts';
+import { cacheDirFor } from './src/content/cache-dir.ts';
 import { astroCsp } from './src/integrations/csp.ts';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +39,7 @@ export default defineConfig({
       serialize(item) {
         const slug = /\/posts\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
         if (slug === undefined) return item;
-        postIndex ??= readPostIndex(postIndexFile(effectiveCacheDir(root, site.contentDir)));
+        postIndex ??= readPostIndex(root);
         const lastmod = postIndex.get(decodeURIComponent(slug))?.lastmod;
         return lastmod ? { ...item, lastmod } : item;
       },

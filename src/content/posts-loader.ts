@@ -29,11 +29,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
-import { site } from '../site.config.ts';
+import { build, site } from '../site.config.ts';
 import { ContentError, combineContentErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
-import { postIndexFile, postIndexOf, writePostIndex } from './post-index.ts';
-import { createRenderPool, workerHeapMb } from './render-pool.ts';
+import { postIndexOf, writePostIndex } from './post-index.ts';
+import { createRenderPool } from './render-pool.ts';
 import { checkFormulas, schemaErrors } from './loader-problems.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
 import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
@@ -170,7 +170,7 @@ export function postsLoader(options: { dir: string }): Loader {
       const errors: Error[] = [];
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
       const pool = createRenderPool(config, sources.length, (task) =>
-        logger.warn(`${task.display}: too large for a render worker's ${workerHeapMb()} MB heap; rendered again without the limit`),
+        logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`),
       );
       const work: Promise<void>[] = [];
       let rendered = 0;
@@ -203,7 +203,7 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
       }
       if (errors.length > 0) throw combineContentErrors(errors);
-      await writePostIndex(postIndexFile(fileURLToPath(config.cacheDir)), postIndexOf(store));
+      await writePostIndex(root, postIndexOf(store));
       const compiled = mdxForAstro > 0 ? `; ${mdxForAstro} .mdx left to Astro's MDX compiler` : '';
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 

@@ -6,13 +6,14 @@
  */
 import { workerData } from 'node:worker_threads';
 import { createFastRenderer, type RendererOptions } from './renderers/fast-markdown.ts';
-import { createFastMdxRenderer, fastMdxEnabled } from './renderers/fast-mdx.ts';
+import { build } from '../site.config.ts';
+import { createFastMdxRenderer } from './renderers/fast-mdx.ts';
 import { doPostWork, type PostResult, type PostTask, type Renderers } from './post-work.ts';
 
 let renderers: Promise<Renderers> | undefined;
 
 async function createRenderers(options: RendererOptions): Promise<Renderers> {
-  return { md: await createFastRenderer(options), mdx: createFastMdxRenderer(options), fastMdx: fastMdxEnabled() };
+  return { md: await createFastRenderer(options), mdx: createFastMdxRenderer(options), fastMdx: build.fastMdx };
 }
 
 export default async function work(task: PostTask): Promise<PostResult> {

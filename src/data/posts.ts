@@ -5,7 +5,6 @@
  * these instead of getCollection().
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow } from '../lib/clock.ts';
 import { feedOrder } from '../lib/feed-order.ts';
 import type { ReadingStats } from '../lib/reading-stats.ts';
 import { relatedPostsIndex } from '../lib/related.ts';
@@ -13,7 +12,7 @@ import { collectSeries, type Series } from '../lib/series.ts';
 import { sortNewestFirst } from '../lib/sort.ts';
 import { groupByTerm, type Term } from '../lib/taxonomy.ts';
 import { isVisible } from '../lib/visibility.ts';
-import { site, type Category } from '../site.config.ts';
+import { build, site, type Category } from '../site.config.ts';
 
 export type Post = CollectionEntry<'posts'>;
 
@@ -43,7 +42,7 @@ export async function getVisiblePosts(): Promise<Post[]> {
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {
-  const context = { preview: import.meta.env.DEV, now: buildNow(process.env) };
+  const context = { preview: import.meta.env.DEV, now: build.now };
   const posts = sortNewestFirst(await getCollection('posts', (post) => isVisible(post.data, context)));
   return {
     posts,

@@ -38,11 +38,6 @@ export interface FastMdxRenderer {
   render(parsed: { tree: MdNode; file: VFile }, frontmatter: Record<string, unknown>): Promise<RenderOutput>;
 }
 
-/** Whether .mdx posts may take the fast path (BLOG_FAST_MDX=0 turns it off). */
-export function fastMdxEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env['BLOG_FAST_MDX'] !== '0';
-}
-
 /** Astro's rehype-meta-string: a code fence's meta string as a property, for highlighters. */
 function rehypeMetaString() {
   return (tree: Root) =>
