@@ -15,7 +15,7 @@ import { formatIsoDate } from '../src/lib/dates.ts';
 import { normalizeSlug } from '../src/lib/slug.ts';
 import { slugFromTitle } from '../src/lib/title-slug.ts';
 import { readPostSummaries } from '../src/content/post-files.ts';
-import { CATEGORIES, site, type Category } from '../src/site.config.ts';
+import { build, CATEGORIES, site, type Category } from '../src/site.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

@@ -1,8 +1,7 @@
 /**
  * Problems the posts loader reports against a post's source: front-matter
- * schema errors at the line of the field, and formulas KaTeX could not render.
+ * schema errors at the line of the field.
  */
-import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { ContentError } from './content-error.ts';
 
 /**
@@ -17,12 +16,5 @@ export function schemaErrors(message: string, text: string, display: string): Co
     const line = text.split('\n').findIndex((row) => row.startsWith(`${key}:`));
     return new ContentError(display, `front matter: ${detail}`, line < 0 ? 2 : line + 1);
   });
-}
-
-/** A ContentError for each formula KaTeX could not render (checked on cached HTML too). */
-export function checkFormulas(html: string, source: string, display: string): ContentError[] {
-  return findKatexErrors(html).map(
-    ({ tex, message }) => new ContentError(display, `invalid LaTeX in formula "${tex}": ${message}`, lineOf(source, tex)),
-  );
 }
 

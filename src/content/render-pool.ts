@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { LoaderContext } from 'astro/loaders';
 import { build } from '../site.config.ts';
-import type { RendererOptions } from './renderers/fast-markdown.ts';
+import type { RendererOptions } from './renderers/md-renderer.ts';
 import type { PostResult, PostTask } from './post-work.ts';
 
 export interface RenderPool {

@@ -6,7 +6,6 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { feedOrder } from '../lib/feed-order.ts';
-import type { ReadingStats } from '../lib/reading-stats.ts';
 import { relatedPostsIndex } from '../lib/related.ts';
 import { collectSeries, type Series } from '../lib/series.ts';
 import { sortNewestFirst } from '../lib/sort.ts';
@@ -57,22 +56,5 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   };
 }
 
-/**
- * What the posts loader measured for a post and keeps in rendered.metadata
- * (every stored entry has it; cached entries come from the same pipeline).
- */
-function loaderMetadata<T>(post: Post, key: 'excerpt' | 'stats'): T {
-  const value = post.rendered?.metadata?.[key];
-  if (value === undefined) throw new Error(`${post.filePath ?? post.id}: the posts loader stored no ${key}`);
-  return value as T;
-}
-
-/** The card excerpt: the description when given, else the start of the body. */
-export function postExcerpt(post: Post): string {
-  return loaderMetadata<string>(post, 'excerpt');
-}
-
-/** Length and reading time of a post's prose (code and math excluded). */
-export function postReadingStats(post: Post): ReadingStats {
-  return loaderMetadata<ReadingStats>(post, 'stats');
-}
+// What the posts loader measured, for the components that show it (cards, series list, layout).
+export { postExcerpt, postReadingStats } from '../content/post-body.ts';
