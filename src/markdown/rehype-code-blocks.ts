@@ -5,6 +5,7 @@
  * Long lines scroll inside the <pre>, never the page (see prose.css).
  */
 import type { Element, Root } from 'hast';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { hasClass } from '../lib/hast-classes.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -24,40 +25,35 @@ function isCodeBlock(node: Element): boolean {
 
 export function rehypeCodeBlocks() {
   return (tree: Root) => {
-    // Any node with children is searched, not only elements: in MDX a code block
-    // can sit inside a component (<Callout>), which is an mdxJsxFlowElement here.
-    const visit = (parent: Root | Element) => {
-      parent.children.forEach((child, index) => {
-        if (child.type !== 'element' || !isCodeBlock(child)) {
-          if ('children' in child && Array.isArray(child.children)) visit(child as Element);
-          return;
-        }
-        const lang = String(child.properties['dataLanguage'] ?? 'text');
-        // (Shiki already gives the <pre> tabindex="0", so keyboard users can scroll it.)
-        parent.children[index] = {
-          type: 'element',
-          tagName: 'div',
-          properties: { className: ['code-block'] },
-          children: [
-            {
-              type: 'element',
-              tagName: 'div',
-              properties: { className: ['code-block__bar'] },
-              children: [
-                { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] },
-                {
-                  type: 'element',
-                  tagName: 'button',
-                  properties: { type: 'button', className: ['code-block__copy'], dataCopyCode: '', hidden: true },
-                  children: [{ type: 'text', value: '复制' }],
-                },
-              ],
-            },
-            child,
-          ],
-        };
-      });
-    };
-    visit(tree);
+    // visit() searches every node with children, not only elements: in MDX a code
+    // block can sit inside a component (<Callout>), which is an mdxJsxFlowElement here.
+    visit(tree, 'element', (child: Element, index, parent) => {
+      if (!isCodeBlock(child) || parent === undefined || index === undefined) return CONTINUE;
+      const lang = String(child.properties['dataLanguage'] ?? 'text');
+      // (Shiki already gives the <pre> tabindex="0", so keyboard users can scroll it.)
+      parent.children[index] = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'] },
+        children: [
+          {
+            type: 'element',
+            tagName: 'div',
+            properties: { className: ['code-block__bar'] },
+            children: [
+              { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] },
+              {
+                type: 'element',
+                tagName: 'button',
+                properties: { type: 'button', className: ['code-block__copy'], dataCopyCode: '', hidden: true },
+                children: [{ type: 'text', value: '复制' }],
+              },
+            ],
+          },
+          child,
+        ],
+      };
+      return [SKIP, index + 1];
+    });
   };
 }

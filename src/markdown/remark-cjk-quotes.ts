@@ -6,38 +6,23 @@
  * table cell), skipping code and math, which are other node types.
  */
 import type { Root, Text } from 'mdast';
-
-interface Parent {
-  type: string;
-  children?: unknown[];
-}
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
-function textNodes(node: Parent, out: Text[]): Text[] {
-  for (const child of (node.children ?? []) as Parent[]) {
-    if (child.type === 'text') out.push(child as unknown as Text);
-    else textNodes(child, out);
-  }
-  return out;
-}
-
 export function remarkCjkQuotes() {
   return (tree: Root) => {
-    const visit = (node: Parent) => {
-      if (BLOCKS.has(node.type)) {
-        let open = true;
-        for (const text of textNodes(node, [])) {
-          text.value = text.value.replace(/"/g, () => {
-            const mark = open ? '“' : '”';
-            open = !open;
-            return mark;
-          });
-        }
-        return;
-      }
-      for (const child of (node.children ?? []) as Parent[]) visit(child);
-    };
-    visit(tree as unknown as Parent);
+    visit(tree, (block) => {
+      if (!BLOCKS.has(block.type)) return CONTINUE;
+      let open = true;
+      visit(block, 'text', (text: Text) => {
+        text.value = text.value.replace(/"/g, () => {
+          const mark = open ? '“' : '”';
+          open = !open;
+          return mark;
+        });
+      });
+      return SKIP;
+    });
   };
 }
