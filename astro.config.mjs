@@ -4,17 +4,17 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/site.config.ts';
-import { katexFontsWoff2Only } from './src/plugins/katex-fonts-woff2.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/plugins/markdown-pipeline.ts';
-import { postIndexFile, readPostIndex } from './src/plugins/post-index.ts';
-import { devSearchIndex } from './src/plugins/dev-search-index.ts';
-import { cacheDirFor, effectiveCacheDir } from './src/plugins/cache-dir.ts';
-import { astroCsp } from './src/plugins/csp.ts';
+import { katexFontsWoff2Only } from './src/integrations/katex-fonts-woff2.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/markdown/markdown-pipeline.ts';
+import { readPostIndex } from './src/content/post-index.ts';
+import { devSearchIndex } from './src/integrations/dev-search-index.ts';
+import { cacheDirFor } from './src/content/cache-dir.ts';
+import { astroCsp } from './src/integrations/csp.ts';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const cacheDir = cacheDirFor(root, site.contentDir);
-/** @type {import('./src/plugins/post-index.ts').PostIndex | undefined} */
+/** @type {import('./src/content/post-index.ts').PostIndex | undefined} */
 let postIndex;
 
 export default defineConfig({
@@ -28,18 +28,18 @@ export default defineConfig({
   // Each page's CSS (7 KB gzip for a post, KaTeX's included) is inlined: a reader
   // arriving on a post paints it without waiting for a stylesheet request (Lighthouse
   // mobile, medians of 3: first paint 0.2–0.5 s sooner; docs/performance.md). The CSP
-  // <meta> allows the <style> by its hash (src/plugins/csp.ts).
+  // <meta> allows the <style> by its hash (src/integrations/csp.ts).
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
   integrations: [
     mdx(),
     devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
     sitemap({
       // lastmod from front matter (updated, else date), never from file times; the
-      // posts loader wrote them down during content sync (src/plugins/post-index.ts).
+      // posts loader wrote them down during content sync (src/content/post-index.ts).
       serialize(item) {
         const slug = /\/posts\/([^/]+)\/$/.exec(new URL(item.url).pathname)?.[1];
         if (slug === undefined) return item;
-        postIndex ??= readPostIndex(postIndexFile(effectiveCacheDir(root, site.contentDir)));
+        postIndex ??= readPostIndex(root);
         const lastmod = postIndex.get(decodeURIComponent(slug))?.lastmod;
         return lastmod ? { ...item, lastmod } : item;
       },
@@ -75,6 +75,6 @@ export default defineConfig({
     server: { watch: { ignored: ['**/dist/**', '**/.dist-*/**', '**/tests/.output/**'] } },
   },
   devToolbar: { enabled: false },
-  // Content-Security-Policy <meta> on every page; what it allows and why: src/plugins/csp.ts.
+  // Content-Security-Policy <meta> on every page; what it allows and why: src/integrations/csp.ts.
   security: { csp: astroCsp },
 });

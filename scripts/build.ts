@@ -19,10 +19,9 @@ import { parseArgs } from 'node:util';
 import { runAstroBuild } from './lib/astro-build-process.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
-import { checkBuiltSite } from '../src/plugins/output-checks.ts';
-import { writeSearchIndex } from '../src/plugins/pagefind-index.ts';
-import { effectiveCacheDir } from '../src/plugins/cache-dir.ts';
-import { postIndexFile, readPostIndex } from '../src/plugins/post-index.ts';
+import { checkBuiltSite } from '../src/postbuild/output-checks.ts';
+import { writeSearchIndex } from '../src/postbuild/pagefind-index.ts';
+import { readPostIndex } from '../src/content/post-index.ts';
 import { site } from '../src/site.config.ts';
 import { encodeSegment } from '../src/lib/urls.ts';
 
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
     console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
   });
   indexing.catch(() => undefined);
-  const posts = readPostIndex(postIndexFile(effectiveCacheDir(root, site.contentDir)));
+  const posts = readPostIndex(root);
   const sourceOfPage = new Map([...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]));
   const problems = await checkBuiltSite(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
   await indexing;

@@ -11,12 +11,11 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Document, isSeq } from 'yaml';
-import { buildNow } from '../src/lib/clock.ts';
 import { formatIsoDate } from '../src/lib/dates.ts';
 import { normalizeSlug } from '../src/lib/slug.ts';
 import { slugFromTitle } from '../src/lib/title-slug.ts';
-import { readPostSummaries } from '../src/plugins/post-files.ts';
-import { CATEGORIES, site, type Category } from '../src/site.config.ts';
+import { readPostSummaries } from '../src/content/post-files.ts';
+import { build, CATEGORIES, site, type Category } from '../src/site.config.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,7 +48,7 @@ const folder = join(contentDir, slug);
 if (existsSync(folder)) fail(`${relative(root, folder)} already exists`);
 
 const tags = values.tags.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
-const date = formatIsoDate(buildNow(process.env), site.timeZone);
+const date = formatIsoDate(build.now, site.timeZone);
 const document = new Document({ title, date, category, tags, draft: true });
 const tagList = document.get('tags', true);
 if (isSeq(tagList)) tagList.flow = true; // tags: [a, b], quoted by YAML where needed

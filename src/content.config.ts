@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { CATEGORIES, site } from './site.config.ts';
 import { parseCalendarText, zonedTimeToInstant } from './lib/dates.ts';
 import { cleanMetadataText } from './lib/metadata-text.ts';
-import { postsLoader } from './plugins/posts-loader.ts';
+import { postsLoader } from './content/posts-loader.ts';
 
 /** "YYYY-MM-DD" (optionally "HH:MM") in the site's time zone; rejects dates that do not exist. */
 const calendarDate = z

@@ -3,11 +3,15 @@
  * the site's settings from here; defaults and environment overrides are
  * resolved once, in this file.
  *
- * Environment (all optional):
- * - SITE_URL          absolute origin the site is served from (canonical URLs, feeds)
- * - BASE_PATH         path prefix for a project site, e.g. "/blog/" (default "/")
- * - BLOG_CONTENT_DIR  folder of posts to build instead of content/posts
+ * Environment (all optional; nothing else in the project reads it):
+ * - SITE_URL             absolute origin the site is served from (canonical URLs, feeds)
+ * - BASE_PATH            path prefix for a project site, e.g. "/blog/" (default "/")
+ * - BLOG_CONTENT_DIR     folder of posts to build instead of content/posts
+ * - SOURCE_DATE_EPOCH    "now" for publishing future-dated posts (default: the machine's clock)
+ * - BLOG_FAST_MDX        "0" sends every .mdx post through @astrojs/mdx instead of the fast MDX renderer
+ * - BLOG_WORKER_HEAP_MB  heap cap of each render worker (default 512)
  */
+import { buildNow } from './lib/clock.ts';
 
 /** The closed set of categories a post may belong to, in display order. */
 export const CATEGORIES = ['机器学习', '深度学习', '计算机视觉', '自然语言处理', '强化学习', 'Python'] as const;
@@ -70,7 +74,35 @@ export function normalizeSiteUrl(raw: string | undefined, fallback: string): str
   return url.origin;
 }
 
-const env = typeof process === 'undefined' ? {} : process.env;
+/** The posts folder when BLOG_CONTENT_DIR is not set. */
+export const DEFAULT_CONTENT_DIR = 'content/posts';
+
+/** Heap cap of a render worker, MB: BLOG_WORKER_HEAP_MB, else 512 (tests use a small one). */
+export function workerHeapMb(env: Record<string, string | undefined>): number {
+  const value = Number(env['BLOG_WORKER_HEAP_MB'] ?? 512);
+  if (!Number.isInteger(value) || value < 16) {
+    throw new Error(`BLOG_WORKER_HEAP_MB must be a whole number of MB ≥ 16, not "${env['BLOG_WORKER_HEAP_MB']}"`);
+  }
+  return value;
+}
+
+/** How the build runs, as opposed to what it builds (the posts loader and its workers read these). */
+export interface BuildSettings {
+  /** "Now" for deciding which posts are due; nothing built prints it. */
+  now: Date;
+  /** Whether .mdx posts that need no module system take the fast MDX renderer. */
+  fastMdx: boolean;
+  /** Heap cap of each render worker, MB. */
+  workerHeapMb: number;
+}
+
+const env: Record<string, string | undefined> = typeof process === 'undefined' ? {} : process.env;
+
+export const build: BuildSettings = {
+  now: buildNow(env),
+  fastMdx: env['BLOG_FAST_MDX'] !== '0',
+  workerHeapMb: workerHeapMb(env),
+};
 
 export const site: SiteSettings = {
   title: '机器学习札记',
@@ -83,7 +115,7 @@ export const site: SiteSettings = {
   feedSize: 20,
   excerptLength: 150,
   timeZone: 'Asia/Shanghai',
-  contentDir: env['BLOG_CONTENT_DIR']?.trim() || 'content/posts',
+  contentDir: env['BLOG_CONTENT_DIR']?.trim() || DEFAULT_CONTENT_DIR,
   categories: CATEGORIES,
   katexMacros: {
     '\\E': '\\mathbb{E}',

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { cacheDirFor } from '../../src/plugins/cache-dir.ts';
+import { cacheDirFor } from '../../src/content/cache-dir.ts';
 import { writeCorpus } from './generate-corpus.ts';
 import { measure, median, type Measured } from './measure.ts';
 import { measureFirstSearch, measurePageWeights } from './page-weight.ts';

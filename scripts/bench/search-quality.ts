@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { serveSite } from '../../tests/helpers/browser.ts';
-import { SEARCH_RANKING, searchPosts, type PagefindApi } from '../../src/scripts/search-query.ts';
+import { SEARCH_RANKING, searchPosts, type PagefindApi } from '../../src/client/search-query.ts';
 
 export interface QueryCase {
   q: string;

@@ -27,7 +27,7 @@ import * as pagefind from 'pagefind';
 import { launchChromium, serveSite } from '../../tests/helpers/browser.ts';
 import { formatScore, rankInBrowser, rankInNode, readQuerySet, score, type Score } from './search-quality.ts';
 import { median } from './measure.ts';
-import { writeSearchIndex } from '../../src/plugins/pagefind-index.ts';
+import { writeSearchIndex } from '../../src/postbuild/pagefind-index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({

@@ -5,15 +5,13 @@
  * these instead of getCollection().
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { buildNow } from '../lib/clock.ts';
 import { feedOrder } from '../lib/feed-order.ts';
-import type { ReadingStats } from '../lib/reading-stats.ts';
 import { relatedPostsIndex } from '../lib/related.ts';
 import { collectSeries, type Series } from '../lib/series.ts';
 import { sortNewestFirst } from '../lib/sort.ts';
 import { groupByTerm, type Term } from '../lib/taxonomy.ts';
 import { isVisible } from '../lib/visibility.ts';
-import { site, type Category } from '../site.config.ts';
+import { build, site, type Category } from '../site.config.ts';
 
 export type Post = CollectionEntry<'posts'>;
 
@@ -43,7 +41,7 @@ export async function getVisiblePosts(): Promise<Post[]> {
 }
 
 async function buildSiteIndex(): Promise<SiteIndex> {
-  const context = { preview: import.meta.env.DEV, now: buildNow(process.env) };
+  const context = { preview: import.meta.env.DEV, now: build.now };
   const posts = sortNewestFirst(await getCollection('posts', (post) => isVisible(post.data, context)));
   return {
     posts,
@@ -58,22 +56,5 @@ async function buildSiteIndex(): Promise<SiteIndex> {
   };
 }
 
-/**
- * What the posts loader measured for a post and keeps in rendered.metadata
- * (every stored entry has it; cached entries come from the same pipeline).
- */
-function loaderMetadata<T>(post: Post, key: 'excerpt' | 'stats'): T {
-  const value = post.rendered?.metadata?.[key];
-  if (value === undefined) throw new Error(`${post.filePath ?? post.id}: the posts loader stored no ${key}`);
-  return value as T;
-}
-
-/** The card excerpt: the description when given, else the start of the body. */
-export function postExcerpt(post: Post): string {
-  return loaderMetadata<string>(post, 'excerpt');
-}
-
-/** Length and reading time of a post's prose (code and math excluded). */
-export function postReadingStats(post: Post): ReadingStats {
-  return loaderMetadata<ReadingStats>(post, 'stats');
-}
+// What the posts loader measured, for the components that show it (cards, series list, layout).
+export { postExcerpt, postReadingStats } from '../content/post-body.ts';

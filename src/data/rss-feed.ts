@@ -4,12 +4,8 @@
  * forbids; every URL is absolute (origin + base path) and ASCII.
  */
 import rss, { type RSSFeedItem } from '@astrojs/rss';
-import { render } from 'astro:content';
-import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import mdxRenderer from '@astrojs/mdx/server.js';
-import { getVisiblePosts, postExcerpt, type Post } from './posts.ts';
-import { mdxComponents } from '../components/mdx/index.ts';
-import { storedPostHtml } from './post-html.ts';
+import { getVisiblePosts, type Post } from './posts.ts';
+import { postBodyHtml, postExcerpt } from '../content/post-body.ts';
 import { feedHtml } from '../lib/feed-html.ts';
 import { absoluteUrl, postPath, withBase } from '../lib/urls.ts';
 import { cleanXmlText, escapeXml } from '../lib/xml-text.ts';
@@ -24,25 +20,6 @@ export const FEED_PATHS: Record<FeedKind, string> = { excerpt: 'rss.xml', full: 
 /** Absolute URL of a feed. */
 function feedUrl(kind: FeedKind): string {
   return absoluteUrl(withBase(FEED_PATHS[kind]));
-}
-
-/**
- * A container that renders posts' Content components outside a page. MDX content
- * needs @astrojs/mdx's server renderer; it is imported statically so that it is
- * bundled into the build (loadRenderers() would import it by name at run time).
- */
-async function createPostRenderer(): Promise<AstroContainer> {
-  const container = await AstroContainer.create();
-  container.addServerRenderer({ renderer: mdxRenderer });
-  return container;
-}
-
-/** The whole HTML of a post, .md or .mdx alike: the loader's file, else its rendered Content component. */
-async function postHtml(container: AstroContainer, post: Post): Promise<string> {
-  const stored = await storedPostHtml(post);
-  if (stored !== undefined) return stored;
-  const { Content } = await render(post);
-  return container.renderToString(Content, { props: { components: mdxComponents } });
 }
 
 function feedItem(post: Post, content: string | undefined): RSSFeedItem {
@@ -60,11 +37,8 @@ function feedItem(post: Post, content: string | undefined): RSSFeedItem {
 /** The feed document as a Response (the GET handler of src/pages/rss*.xml.ts). */
 export async function feedResponse(kind: FeedKind): Promise<Response> {
   const posts = (await getVisiblePosts()).slice(0, site.feedSize);
-  const container = kind === 'full' ? await createPostRenderer() : undefined;
   const items: RSSFeedItem[] = [];
-  for (const post of posts) {
-    items.push(feedItem(post, container ? await postHtml(container, post) : undefined));
-  }
+  for (const post of posts) items.push(feedItem(post, kind === 'full' ? await postBodyHtml(post) : undefined));
   const title = kind === 'full' ? `${site.title}（全文）` : site.title;
   return rss({
     title: cleanXmlText(title),

@@ -13,7 +13,7 @@ import { formatIsoDateTime } from '../lib/dates.ts';
 import { markdownToSegments } from '../lib/markdown-text.ts';
 import { normalizeSlug } from '../lib/slug.ts';
 import { slugFromTitle } from '../lib/title-slug.ts';
-import { readPostSummaries } from '../plugins/post-files.ts';
+import { readPostSummaries } from '../content/post-files.ts';
 import { site } from '../site.config.ts';
 import { convertConstructs, splitMoreMark, type ImageRef } from './constructs.ts';
 import { jekyllFileName, mapFrontMatter, splitSourcePost, type MappedFrontMatter } from './front-matter.ts';

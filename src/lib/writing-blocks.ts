@@ -1,8 +1,15 @@
 /**
  * Shared rules of the writing blocks, used by the Markdown directives
- * (src/plugins/remark-writing-blocks.ts) and the MDX components
+ * (src/markdown/remark-writing-blocks.ts) and the MDX components
  * (src/components/mdx/), so both give the same markup.
  */
+/**
+ * The components every MDX post may use without importing them. src/components/mdx/index.ts
+ * must provide exactly these (checked by its type); the source checks accept them.
+ */
+export const MDX_COMPONENT_NAMES = ['Callout', 'Derivation', 'Figure', 'PaperCard'] as const;
+export type MdxComponentName = (typeof MDX_COMPONENT_NAMES)[number];
+
 export const CALLOUT_TITLES = { note: '说明', tip: '提示', warning: '注意' } as const;
 export type CalloutKind = keyof typeof CALLOUT_TITLES;
 

@@ -1,5 +1,5 @@
 /**
- * The fast MDX renderer (src/plugins/fast-mdx.ts) must print what Astro's MDX
+ * The fast MDX renderer (src/content/renderers/fast-mdx.ts) must print what Astro's MDX
  * compiler prints. The same MDX posts — exports, expressions in text, headings,
  * props and table cells, the writing components, HTML elements, fragments,
  * math, code, footnotes, cross-references — are built with it and without it

@@ -19,7 +19,7 @@ import type { CheerioAPI } from 'cheerio';
 import * as cheerio from 'cheerio';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { normalizeSlug } from '../../src/lib/slug.ts';
-import { cacheDirFor } from '../../src/plugins/cache-dir.ts';
+import { cacheDirFor } from '../../src/content/cache-dir.ts';
 import { buildCorpus, buildCorpusOrThrow, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { cardTitles, listFiles, loadPage, searchRecords } from '../helpers/site.ts';
 

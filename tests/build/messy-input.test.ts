@@ -17,7 +17,7 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { buildCorpus, buildCorpusOrThrow, outputRoot, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { listFiles, loadPage, searchRecords } from '../helpers/site.ts';
-import { displayText } from '../../src/scripts/search-query.ts';
+import { displayText } from '../../src/client/search-query.ts';
 import { BIG_POST_SLUG, BIG_POST_TITLE, LAST_PARAGRAPH_WORD, writeBigPost } from '../fixtures/big-post/generate.ts';
 
 const MESSY = join(projectRoot, 'tests', 'fixtures', 'messy');

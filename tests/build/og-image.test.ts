@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusOrThrow } from '../helpers/build.ts';
 import { listFiles } from '../helpers/site.ts';
-import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, renderOgImage, type OgImageInput } from '../../src/plugins/og-image.ts';
+import { OG_IMAGE_HEIGHT, OG_IMAGE_WIDTH, renderOgImage, type OgImageInput } from '../../src/integrations/og-image.ts';
 import { site as siteConfig } from '../../src/site.config.ts';
 
 interface Image {

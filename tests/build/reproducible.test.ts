@@ -9,7 +9,7 @@ import { cpSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } 
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { cacheDirFor } from '../../src/plugins/cache-dir.ts';
+import { cacheDirFor } from '../../src/content/cache-dir.ts';
 import { buildCorpusOrThrow, outputRoot, projectRoot } from '../helpers/build.ts';
 import { auditSite } from '../helpers/output-audit.ts';
 import { listFiles } from '../helpers/site.ts';

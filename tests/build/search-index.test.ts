@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { searchRecords } from '../helpers/site.ts';
-import { displayText } from '../../src/scripts/search-query.ts';
+import { displayText } from '../../src/client/search-query.ts';
 
 const siteDir = inject('siteDir');
 const records = searchRecords(siteDir);

@@ -1,5 +1,5 @@
 /**
- * The Content-Security-Policy (src/plugins/csp.ts) and public/_headers.
+ * The Content-Security-Policy (src/integrations/csp.ts) and public/_headers.
  *
  * - Every page carries one CSP <meta> with the site's directives; the policy in
  *   public/_headers is the same one (without per-build hashes, with
@@ -21,8 +21,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../helpers/browser.ts';
 import { projectRoot } from '../helpers/build.ts';
 import { listFiles } from '../helpers/site.ts';
-import { headerPolicy } from '../../src/plugins/csp.ts';
-import { THEME_INIT_HASH, THEME_INIT_SCRIPT } from '../../src/plugins/theme-init.ts';
+import { headerPolicy } from '../../src/integrations/csp.ts';
+import { THEME_INIT_HASH, THEME_INIT_SCRIPT } from '../../src/integrations/theme-init.ts';
 
 const siteDir = inject('siteDir');
 

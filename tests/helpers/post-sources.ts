@@ -1,9 +1,9 @@
-/** The site's own post sources, listed by the loader's own rule (src/plugins/post-files.ts), for content tests. */
+/** The site's own post sources, listed by the loader's own rule (src/content/post-files.ts), for content tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { decodeSourceBytes } from '../../src/lib/source-text.ts';
-import { listPostFiles } from '../../src/plugins/post-files.ts';
+import { listPostFiles } from '../../src/content/post-files.ts';
 import { projectRoot } from './build.ts';
 
 export interface PostSource {

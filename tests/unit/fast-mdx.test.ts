@@ -6,9 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
-import { createFastMdxRenderer } from '../../src/plugins/fast-mdx.ts';
-import { shikiConfig } from '../../src/plugins/markdown-pipeline.ts';
-import { NotFastMdx } from '../../src/plugins/mdx-fast-path.ts';
+import { createFastMdxRenderer } from '../../src/content/renderers/fast-mdx.ts';
+import { shikiConfig } from '../../src/markdown/markdown-pipeline.ts';
+import { NotFastMdx } from '../../src/content/renderers/mdx-fast-path.ts';
 
 const renderer = createFastMdxRenderer({ syntaxHighlight: markdownConfigDefaults.syntaxHighlight, shikiConfig, gfm: true, image: {} });
 const url = pathToFileURL('/posts/example.mdx');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
 import katex from 'katex';
 import { feedHtml } from '../../src/lib/feed-html.ts';
-import { katexOptions } from '../../src/plugins/katex-options.ts';
+import { katexOptions } from '../../src/markdown/katex-options.ts';
 
 const pageUrl = 'https://example.org/blog/posts/pca/';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { findKatexErrors, lineOf } from '../../src/lib/katex-errors.ts';
-import { katexOptions } from '../../src/plugins/katex-options.ts';
+import { katexOptions } from '../../src/markdown/katex-options.ts';
 
 describe('findKatexErrors', () => {
   it('finds the formula and message in KaTeX error markup', () => {

@@ -1,7 +1,7 @@
 /** The Markdown pipeline's own plugins, run through Astro's Markdown processor with the site's configuration. */
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/plugins/markdown-pipeline.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findKatexErrors, lineOf } from '../../src/lib/katex-errors.ts';
 import { shapeMathSource } from '../../src/lib/math-source.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/plugins/markdown-pipeline.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {

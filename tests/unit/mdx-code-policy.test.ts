@@ -1,11 +1,11 @@
 /**
- * What MDX posts may not do (src/plugins/mdx-code-policy.ts), through the same
+ * What MDX posts may not do (src/content/mdx-code-policy.ts), through the same
  * source checks the posts loader runs: refusals name the line; ordinary MDX
  * (expressions over local data, components, relative imports) passes.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSource, parseSource } from '../../src/plugins/source-checks.ts';
+import { checkSource, parseSource } from '../../src/content/source-checks.ts';
 import { projectRoot } from '../helpers/build.ts';
 
 const display = 'tests/fixtures/hostile/mdx-allowed/index.mdx';

@@ -1,5 +1,5 @@
 /**
- * The Open Graph image module (src/plugins/og-image.ts): the node tree it draws,
+ * The Open Graph image module (src/integrations/og-image.ts): the node tree it draws,
  * deterministic PNG output and the persistent cache.
  */
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import {
   renderOgImage,
   renderOgImageUncached,
   type OgImageInput,
-} from '../../src/plugins/og-image.ts';
+} from '../../src/integrations/og-image.ts';
 
 const input: OgImageInput = { title: '主成分分析：从方差最大化到奇异值分解', category: '机器学习', date: '2025-03-02', siteName: '机器学习札记' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerHeapMb } from '../../src/plugins/render-pool.ts';
+import { workerHeapMb } from '../../src/site.config.ts';
 
 describe('render worker heap cap', () => {
   it('is 512 MB unless BLOG_WORKER_HEAP_MB says otherwise', () => {

@@ -7,8 +7,8 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import type { Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/plugins/markdown-pipeline.ts';
-import { rehypeSanitizeRawHtml } from '../../src/plugins/rehype-sanitize-raw.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
+import { rehypeSanitizeRawHtml } from '../../src/markdown/rehype-sanitize-raw.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {

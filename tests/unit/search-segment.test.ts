@@ -1,7 +1,7 @@
 /** The search segmenter and the query rules shared by the index and the search UI. */
 import { describe, expect, it } from 'vitest';
 import { segmentText, segmentWords, unsegment } from '../../src/lib/search-segment.ts';
-import { coversQuery, displayText, prepareQuery, queryTerms, type PagefindResultData } from '../../src/scripts/search-query.ts';
+import { coversQuery, displayText, prepareQuery, queryTerms, type PagefindResultData } from '../../src/client/search-query.ts';
 
 describe('segmentText', () => {
   it('keeps technical words whole that ICU alone cuts apart', () => {

@@ -4,4 +4,6 @@ import Derivation from './Derivation.astro';
 import Figure from './Figure.astro';
 import PaperCard from './PaperCard.astro';
 
-export const mdxComponents = { Callout, Derivation, Figure, PaperCard };
+import type { MdxComponentName } from '../../lib/writing-blocks.ts';
+
+export const mdxComponents = { Callout, Derivation, Figure, PaperCard } satisfies Record<MdxComponentName, unknown>;

@@ -1,8 +1,8 @@
-/** /og/<slug>.png: the Open Graph image of every visible post, drawn by src/plugins/og-image.ts. */
+/** /og/<slug>.png: the Open Graph image of every visible post, drawn by src/integrations/og-image.ts. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getVisiblePosts } from '../../data/posts.ts';
 import { formatIsoDate } from '../../lib/dates.ts';
-import { ogImageBatch, type OgImageInput } from '../../plugins/og-image.ts';
+import { ogImageBatch, type OgImageInput } from '../../integrations/og-image.ts';
 import { site } from '../../site.config.ts';
 
 export const getStaticPaths = (async () => {

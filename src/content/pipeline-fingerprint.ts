@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastMdxEnabled } from './fast-mdx.ts';
+import { build } from '../site.config.ts';
 
 const SOURCES = ['astro.config.mjs', 'package-lock.json', 'src/site.config.ts'];
-const FOLDERS = ['src/plugins', 'src/lib'];
+const FOLDERS = ['src/content', 'src/markdown', 'src/lib'];
 
 export function pipelineFingerprint(root: string): string {
   const hash = createHash('sha256');
@@ -29,6 +29,6 @@ export function pipelineFingerprint(root: string): string {
     hash.update(file).update('\0').update(readFileSync(path)).update('\0');
   }
   // Which renderer took the .mdx posts (rendered here or deferred to Astro) is part of the cached entries.
-  hash.update(fastMdxEnabled() ? 'fast-mdx' : 'astro-mdx');
+  hash.update(build.fastMdx ? 'fast-mdx' : 'astro-mdx');
   return hash.digest('hex').slice(0, 16);
 }

@@ -1,7 +1,7 @@
 /**
  * The one inline script of the site (rendered by src/components/ThemeInit.astro):
  * applies a saved theme choice before the first paint. Its text lives only here,
- * next to its hash, so the Content-Security-Policy (src/plugins/csp.ts) always
+ * next to its hash, so the Content-Security-Policy (src/integrations/csp.ts) always
  * allows exactly this script and nothing else inline.
  */
 import { createHash } from 'node:crypto';

@@ -11,12 +11,15 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { visit } from 'unist-util-visit';
 import { parseMarkdown, type MdNode } from '../lib/markdown-text.ts';
+import { MDX_COMPONENT_NAMES } from '../lib/writing-blocks.ts';
 import { ContentError } from './content-error.ts';
 import { MdxCodePolicy } from './mdx-code-policy.ts';
+import type { MdxNode } from './mdx-nodes.ts';
 
-/** Names MDX posts can use without importing them (keys of mdxComponents). */
-export const PROVIDED_COMPONENTS = new Set(['Callout', 'Derivation', 'Figure', 'PaperCard']);
+/** Names MDX posts can use without importing them (the keys of mdxComponents). */
+const PROVIDED_COMPONENTS: ReadonlySet<string> = new Set(MDX_COMPONENT_NAMES);
 
 /** Names bound by the file's own ESM: import X, import { X }, export const X, export function X. */
 function localNames(esm: string): Set<string> {
@@ -36,16 +39,6 @@ function projectRoot(file: string, display: string): string {
   return file.endsWith(`${sep}${suffix}`) ? file.slice(0, -suffix.length - 1) : process.cwd();
 }
 
-/** The parts of MDX nodes the policy reads (mdast-util-mdx). */
-type MdxNode = MdNode & {
-  data?: { estree?: Parameters<MdxCodePolicy['checkProgram']>[0] };
-  attributes?: Parameters<MdxCodePolicy['checkElement']>[1];
-};
-
-function walk(node: MdNode, visit: (node: MdNode) => void): void {
-  visit(node);
-  node.children?.forEach((child) => walk(child, visit));
-}
 
 /** Parses a post body; an MDX syntax error becomes a ContentError with the line in the file. */
 export function parseSource(body: string, format: 'md' | 'mdx', display: string, bodyLine: number): MdNode | ContentError {
@@ -64,13 +57,13 @@ export function checkSource(tree: MdNode, file: string, display: string, bodyLin
   const line = (node: MdNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
   const problems: ContentError[] = [];
   const esm: string[] = [];
-  walk(tree, (node) => {
-    if (node.type === 'mdxjsEsm') esm.push(node.value ?? '');
+  visit(tree as never, 'mdxjsEsm', (node: MdNode) => {
+    esm.push(node.value ?? '');
   });
   const defined = localNames(esm.join('\n'));
   // Only MDX trees have code (estree) and JSX; a .md tree gives the policy nothing to check.
   const policy = new MdxCodePolicy(file, projectRoot(file, display));
-  walk(tree, (node) => {
+  visit(tree as never, (node: MdNode) => {
     // The policy works with lines of the body, like the estree it reads.
     const mdx = node as MdxNode;
     if (mdx.data?.estree) policy.checkProgram(mdx.data.estree, node.position?.start.line);

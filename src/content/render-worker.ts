@@ -1,18 +1,19 @@
 /**
  * A worker thread of the posts loader's pool (piscina). It builds the .md
- * and .mdx renderers once (fast-markdown.ts, fast-mdx.ts: the same plugin lists
+ * and .mdx renderers once (md-renderer.ts, fast-mdx.ts: the same plugin lists
  * astro.config.mjs gives Astro, and the serialisable options the loader passes) and then does each
  * post's work (post-work.ts). Two cores work on two posts at a time.
  */
 import { workerData } from 'node:worker_threads';
-import { createFastRenderer, type RendererOptions } from './fast-markdown.ts';
-import { createFastMdxRenderer, fastMdxEnabled } from './fast-mdx.ts';
+import { createMdRenderer, type RendererOptions } from './renderers/md-renderer.ts';
+import { build } from '../site.config.ts';
+import { createFastMdxRenderer } from './renderers/fast-mdx.ts';
 import { doPostWork, type PostResult, type PostTask, type Renderers } from './post-work.ts';
 
 let renderers: Promise<Renderers> | undefined;
 
 async function createRenderers(options: RendererOptions): Promise<Renderers> {
-  return { md: await createFastRenderer(options), mdx: createFastMdxRenderer(options), fastMdx: fastMdxEnabled() };
+  return { md: await createMdRenderer(options), mdx: createFastMdxRenderer(options), fastMdx: build.fastMdx };
 }
 
 export default async function work(task: PostTask): Promise<PostResult> {

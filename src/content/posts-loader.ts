@@ -14,7 +14,7 @@
  * deferred post next to its module).
  *
  * The HTML of a post rendered here without images is kept out of the data store, in
- * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/data/post-html.ts),
+ * <cacheDir>/post-html/<digest>.html (metadata.htmlFile; see src/content/post-html.ts),
  * written by the worker itself, so it never crosses back to this thread:
  * Astro turns the data store into JavaScript modules that V8 must compile before
  * the first page renders, and at 1,000 posts (40 MB of KaTeX-heavy HTML) that
@@ -29,14 +29,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { classifyContentPath, normalizeSlug } from '../lib/slug.ts';
 import { decodeSourceBytes } from '../lib/source-text.ts';
-import { site } from '../site.config.ts';
-import { ContentError, combineContentErrors } from './content-error.ts';
+import { build, site } from '../site.config.ts';
+import { ContentError, combineContentErrors, schemaErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
-import { postIndexFile, postIndexOf, writePostIndex } from './post-index.ts';
-import { createRenderPool, workerHeapMb } from './render-pool.ts';
-import { checkFormulas, schemaErrors } from './loader-problems.ts';
+import { postIndexOf, writePostIndex } from './post-index.ts';
+import { createRenderPool } from './render-pool.ts';
+import { readPostMetadata, type PostMetadata } from './post-metadata.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
-import { unknownLanguageWarnings, type PostResult, type PostTask } from './post-work.ts';
+import type { PostResult, PostTask } from './post-work.ts';
 
 /** The scoped store has this method at run time; Astro's public type leaves it out. */
 type AssetStore = LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string): void };
@@ -106,15 +106,16 @@ export function postsLoader(options: { dir: string }): Loader {
 
         const digest = generateDigest(text);
         const existing = store.get(id);
-        if (existing?.digest === digest && existing.filePath === source.display && existing.rendered && htmlPresent(existing.rendered.metadata)) {
+        const cached = existing?.digest === digest && existing.filePath === source.display ? existing : undefined;
+        if (cached && htmlPresent(cached)) {
           // Unchanged since the cached build: keep the entry (re-registering its imports,
-          // which store.set skips for an equal digest), but check its HTML again.
-          if (existing.deferredRender) store.addModuleImport(source.display);
-          if (existing.assetImports?.length) assetStore.addAssetImports(existing.assetImports, source.display);
-          for (const warning of unknownLanguageWarnings(front.body, front.bodyLine, source.display)) logger.warn(warning);
-          const htmlFile = existing.rendered.metadata?.['htmlFile'];
-          const html = typeof htmlFile === 'string' ? await readFile(htmlFile, 'utf8') : existing.rendered.html;
-          return checkFormulas(html, text, source.display);
+          // which store.set skips for an equal digest). It passed every check when it was
+          // stored (a post with a problem never is, and the pipeline fingerprint drops
+          // entries of an older pipeline); print its warnings again.
+          if (cached.deferredRender) store.addModuleImport(source.display);
+          if (cached.assetImports?.length) assetStore.addAssetImports(cached.assetImports, source.display);
+          for (const warning of readPostMetadata(cached).warnings) logger.warn(warning);
+          return [];
         }
         const description = typeof data['description'] === 'string' ? data['description'] : undefined;
         const task: PostTask = {
@@ -133,10 +134,11 @@ export function postsLoader(options: { dir: string }): Loader {
       }
 
       const htmlFiles = new Set<string>();
-      /** Whether a cached entry's HTML is still where the store says. */
-      const htmlPresent = (metadata: Record<string, unknown> | undefined) => {
-        const file = metadata?.['htmlFile'];
-        if (typeof file !== 'string') return true;
+      /** Whether a cached entry has the loader's metadata and its HTML is still where the store says. */
+      const htmlPresent = (entry: Parameters<typeof readPostMetadata>[0]) => {
+        if (typeof entry.rendered?.metadata?.['excerpt'] !== 'string') return false;
+        const file = readPostMetadata(entry).htmlFile;
+        if (file === undefined) return true;
         htmlFiles.add(file);
         return existsSync(file);
       };
@@ -146,22 +148,22 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const warning of result.warnings) logger.warn(warning);
         if (result.problems.length > 0) return result.problems.map((p) => new ContentError(pending.source.display, p.message, p.line));
         const { id, data, digest, source, task } = pending;
-        const extra = { excerpt: result.excerpt, stats: result.stats };
-        if (!result.rendered) {
-          store.set({ id, data, body: task.body, filePath: source.display, digest, deferredRender: true, rendered: { html: '', metadata: extra } });
+        const entry = { id, data, body: task.body, filePath: source.display, digest };
+        const rendered = result.rendered;
+        const ours: PostMetadata = {
+          excerpt: result.excerpt,
+          stats: result.stats,
+          warnings: result.warnings,
+          headings: rendered?.metadata.headings ?? [],
+          imagePaths: rendered?.metadata.imagePaths ?? [],
+          ...(rendered?.htmlFile ? { htmlFile: rendered.htmlFile } : {}),
+        };
+        if (!rendered) {
+          store.set({ ...entry, deferredRender: true, rendered: { html: '', metadata: { ...ours } } });
         } else {
-          const rendered = result.rendered!;
-          const htmlFile = rendered.htmlFile;
-          if (htmlFile) htmlFiles.add(htmlFile);
-          store.set({
-            id,
-            data,
-            body: task.body,
-            filePath: source.display,
-            digest,
-            rendered: { html: rendered.html, metadata: { ...rendered.metadata, ...extra, ...(htmlFile ? { htmlFile } : {}) } },
-            assetImports: rendered.metadata.imagePaths,
-          });
+          if (rendered.htmlFile) htmlFiles.add(rendered.htmlFile);
+          const metadata = { ...rendered.metadata, ...ours };
+          store.set({ ...entry, rendered: { html: rendered.html, metadata }, assetImports: ours.imagePaths });
         }
         return [];
       }
@@ -170,7 +172,7 @@ export function postsLoader(options: { dir: string }): Loader {
       const errors: Error[] = [];
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
       const pool = createRenderPool(config, sources.length, (task) =>
-        logger.warn(`${task.display}: too large for a render worker's ${workerHeapMb()} MB heap; rendered again without the limit`),
+        logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`),
       );
       const work: Promise<void>[] = [];
       let rendered = 0;
@@ -203,7 +205,7 @@ export function postsLoader(options: { dir: string }): Loader {
         for (const name of await readdir(htmlDir)) if (!htmlFiles.has(join(htmlDir, name))) await rm(join(htmlDir, name), { force: true });
       }
       if (errors.length > 0) throw combineContentErrors(errors);
-      await writePostIndex(postIndexFile(fileURLToPath(config.cacheDir)), postIndexOf(store));
+      await writePostIndex(root, postIndexOf(store));
       const compiled = mdxForAstro > 0 ? `; ${mdxForAstro} .mdx left to Astro's MDX compiler` : '';
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 

@@ -26,22 +26,8 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { EsNode, MdxAttribute as JsxAttribute } from './mdx-nodes.ts';
 
-/** A node of an estree (acorn) program, as micromark-extension-mdxjs attaches it. */
-interface EsNode {
-  type: string;
-  loc?: { start: { line: number } };
-  [key: string]: unknown;
-}
-
-/** An MDX JSX attribute as mdast-util-mdx-jsx gives it. */
-interface JsxAttribute {
-  type: 'mdxJsxAttribute' | 'mdxJsxExpressionAttribute';
-  name?: string;
-  value?: string | null | { type: string; value: string; data?: { estree?: EsNode } };
-  position?: { start: { line: number } };
-  data?: { estree?: EsNode };
-}
 
 export interface PolicyProblem {
   message: string;

@@ -13,7 +13,8 @@ import type { ElementContent, Root, RootContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import { hastComponents, type Props } from './mdx-components-hast.ts';
-import { NotFastMdx, type EsNode, type MdxNode } from './mdx-fast-path.ts';
+import type { EsNode, MdxNode } from '../mdx-nodes.ts';
+import { NotFastMdx } from './mdx-fast-path.ts';
 
 /** A value as Astro prints it among children: text, or nothing. */
 function valueToHast(value: unknown): ElementContent[] {

@@ -7,34 +7,19 @@
  * JSX inside expressions, spread props, components other than Callout,
  * Derivation and PaperCard, images (Astro optimises them).
  */
-import type { MdNode } from '../lib/markdown-text.ts';
+import type { MdNode } from '../../lib/markdown-text.ts';
+import type { EsNode, MdxNode } from '../mdx-nodes.ts';
 import { hastComponents } from './mdx-components-hast.ts';
 
 /** A post the fast renderer cannot print as Astro would: render it through Astro. */
 export class NotFastMdx extends Error {}
 
-export interface EsNode {
-  type: string;
-  start?: number;
-  end?: number;
-  name?: string;
-  declaration?: EsNode | null;
-  source?: unknown;
-  body?: EsNode[];
-  [key: string]: unknown;
-}
-
-export interface MdxAttribute {
-  type: string;
-  name?: string;
-  value?: string | null | { type: string; value: string; data?: { estree?: EsNode } };
-}
-
-export type MdxNode = MdNode & { name?: string | null; attributes?: MdxAttribute[]; data?: { estree?: EsNode } };
-
 const HTML_NAME = /^[a-z][a-z0-9-]*$/;
 /** Names whose meaning comes from Astro's compiled module, not from the post. */
 const MODULE_NAMES = new Set(['frontmatter', 'props', 'components', 'MDXLayout', 'Content']);
+
+/** The name of an Identifier node. */
+const identifierName = (node: EsNode) => (typeof node['name'] === 'string' ? node['name'] : '');
 
 /** Calls visit on every object with a `type` in an estree. */
 function walkEstree(node: unknown, visit: (node: EsNode) => void): void {
@@ -49,7 +34,7 @@ function estreeBlocker(program: EsNode | undefined): string | undefined {
   walkEstree(program, (node) => {
     if (reason) return;
     if (node.type === 'JSXElement' || node.type === 'JSXFragment') reason = 'JSX inside an expression';
-    if (node.type === 'Identifier' && MODULE_NAMES.has(node.name ?? '')) reason = `uses "${node.name}"`;
+    if (node.type === 'Identifier' && MODULE_NAMES.has(identifierName(node))) reason = `uses "${identifierName(node)}"`;
   });
   return reason;
 }
@@ -61,7 +46,7 @@ function esmBlocker(program: EsNode | undefined): string | undefined {
     walkEstree(statement.declaration, (node) => {
       if (node.type === 'VariableDeclarator' || node.type === 'FunctionDeclaration' || node.type === 'ClassDeclaration') {
         const id = node['id'] as EsNode | undefined;
-        if (id?.type === 'Identifier') names.push(id.name ?? '');
+        if (id?.type === 'Identifier') names.push(identifierName(id));
       }
     });
     const shadowed = names.find((name) => name in hastComponents || MODULE_NAMES.has(name));

@@ -8,7 +8,7 @@
 import type { ElementContent, Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { calloutTitle, isCalloutKind, paperLinks, paperVenue } from '../lib/writing-blocks.ts';
+import { calloutTitle, isCalloutKind, paperLinks, paperVenue, type MdxComponentName } from '../../lib/writing-blocks.ts';
 
 export type Props = Record<string, unknown>;
 type Component = (props: Props, children: ElementContent[]) => Element;
@@ -51,7 +51,11 @@ const PaperCard: Component = (props) => {
 };
 
 /** The components a fast-rendered MDX post may use, by name. */
-export const hastComponents: Readonly<Record<string, Component>> = { Callout, Derivation, PaperCard };
+export const hastComponents: Readonly<Record<string, Component>> = {
+  Callout,
+  Derivation,
+  PaperCard,
+} satisfies Partial<Record<MdxComponentName, Component>>;
 
 /** A component as HTML, around children already rendered to HTML (an Astro slot). */
 export function renderHastComponent(name: keyof typeof hastComponents & string, props: Props, childrenHtml: string): string {

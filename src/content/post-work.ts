@@ -7,16 +7,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { codeFences } from '../lib/code-fences.ts';
 import { excerptFromSegments, excerptFromText } from '../lib/excerpt.ts';
 import { findKatexErrors, lineOf } from '../lib/katex-errors.ts';
 import { treeToSegments, type MdNode } from '../lib/markdown-text.ts';
 import { readingStatsOf, type ReadingStats } from '../lib/reading-stats.ts';
-import { isKnownCodeLanguage } from './code-languages.ts';
-import type { FastRenderer, RenderOutput } from './fast-markdown.ts';
-import { NotFastMdx } from './mdx-fast-path.ts';
-import type { FastMdxRenderer } from './fast-mdx.ts';
+import { isKnownCodeLanguage } from '../markdown/code-languages.ts';
+import type { MdRenderer, RenderOutput } from './renderers/md-renderer.ts';
+import { NotFastMdx } from './renderers/mdx-fast-path.ts';
+import type { FastMdxRenderer } from './renderers/fast-mdx.ts';
 import { ContentError } from './content-error.ts';
 import { checkSource, parseSource } from './source-checks.ts';
 
@@ -53,63 +53,83 @@ export interface PostResult {
    * Without images the HTML is in htmlFile (written here, so it never crosses back to
    * the main thread) and `html` is empty.
    */
-  rendered?: { html: string; htmlFile?: string; metadata: Record<string, unknown> & { imagePaths: string[] } };
+  rendered?: { html: string; htmlFile?: string; metadata: RenderOutput['metadata'] & { imagePaths: string[] } };
 }
 
-/** The renderers of a worker. The .mdx one always parses (so checks and counts never depend on it) but renders only when fastMdx is on. */
+/**
+ * The renderers of a worker. The .mdx one always parses (so checks and counts never depend on
+ * it) but renders only when build.fastMdx is on.
+ */
 export interface Renderers {
-  md: FastRenderer;
+  md: MdRenderer;
   mdx: FastMdxRenderer;
   fastMdx: boolean;
 }
 
-/** A warning per code fence whose language Shiki does not know (the block is shown as plain text). */
-export function unknownLanguageWarnings(body: string, bodyLine: number, display: string): string[] {
-  return codeFences(body, bodyLine)
-    .filter((fence) => !isKnownCodeLanguage(fence.lang))
-    .map((fence) => `${display}:${fence.line}: unknown code language "${fence.lang}"; the block is shown as plain text`);
+/** A warning per code block whose language Shiki does not know (the block is shown as plain text). */
+function unknownLanguageWarnings(tree: MdNode, bodyLine: number, display: string): string[] {
+  const warnings: string[] = [];
+  visit(tree as never, 'code', (node: { lang?: string | null; position?: { start: { line: number } } }) => {
+    const lang = (node.lang ?? '').toLowerCase();
+    if (isKnownCodeLanguage(lang)) return;
+    const line = (node.position?.start.line ?? 1) + bodyLine - 1;
+    warnings.push(`${display}:${line}: unknown code language "${lang}"; the block is shown as plain text`);
+  });
+  return warnings;
 }
 
 export async function doPostWork(task: PostTask, renderers: Renderers): Promise<PostResult> {
   const empty = { excerpt: '', stats: { hanCharacters: 0, latinWords: 0, minutes: 0 }, warnings: [] };
-  const renderer = renderers.md;
   const fileURL = pathToFileURL(task.path);
   // The renderer's own parse, read before it is transformed; an MDX syntax error is
   // reported by parseSource (which names the line in the file).
   let parsed: { tree: MdNode; file: VFile } | undefined;
   try {
-    parsed = (task.format === 'md' ? renderer : renderers.mdx).parse(task.body, fileURL);
+    parsed = (task.format === 'md' ? renderers.md : renderers.mdx).parse(task.body, fileURL);
   } catch {
     parsed = undefined;
   }
   const tree: MdNode | Error = parsed ? parsed.tree : parseSource(task.body, task.format, task.display, task.bodyLine);
   if (tree instanceof ContentError) return { ...empty, problems: [{ message: tree.detail, line: tree.line }] };
   if (tree instanceof Error) return { ...empty, problems: [{ message: tree.message }] };
-  const problems: Problem[] = checkSource(tree, task.path, task.display, task.bodyLine).map((p) => ({ message: p.detail, line: p.line }));
-  const warnings = unknownLanguageWarnings(task.body, task.bodyLine, task.display);
+  const problems: Problem[] = checkSource(tree, task.path, task.display, task.bodyLine).map((p) => ({
+    message: p.detail,
+    line: p.line,
+  }));
+  const warnings = unknownLanguageWarnings(tree, task.bodyLine, task.display);
   const segments = treeToSegments(tree);
-  const excerpt = task.description ? excerptFromText(task.description, task.excerptLength) : excerptFromSegments(segments, task.excerptLength);
+  const excerpt = task.description
+    ? excerptFromText(task.description, task.excerptLength)
+    : excerptFromSegments(segments, task.excerptLength);
   const stats = readingStatsOf(segments);
   const summary = { warnings, excerpt, stats };
   if (problems.length > 0) return { problems, ...summary };
   // .mdx that needs Astro's compiler (or every .mdx with BLOG_FAST_MDX=0): Astro renders it.
-  if (task.format === 'mdx' && (!renderers.fastMdx || renderers.mdx.blocker(tree) !== undefined)) return { problems, ...summary };
+  if (task.format === 'mdx' && (!renderers.fastMdx || renderers.mdx.blocker(tree) !== undefined)) {
+    return { problems, ...summary };
+  }
 
   let result: RenderOutput;
   try {
-    if (task.format === 'mdx') result = await renderers.mdx.render(parsed!, task.data);
-    else if (renderer.canRender(tree)) result = await renderer.render(parsed!, task.data);
-    else result = (await renderer.astro.render(task.body, { frontmatter: task.data, fileURL })) as RenderOutput;
+    result = await (task.format === 'mdx' ? renderers.mdx : renderers.md).render(parsed!, task.data);
   } catch (error) {
     if (error instanceof NotFastMdx) return { problems, ...summary };
-    // A plugin's file.fail() carries the line within the body; Astro prefixes its own text.
+    // A plugin's file.fail() carries the line within the body.
     const place = (error as { line?: number }).line;
-    const message = (error as Error).message.replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-    return { problems: [{ message, line: place === undefined ? undefined : place + task.bodyLine - 1 }], ...summary };
+    const line = place === undefined ? undefined : place + task.bodyLine - 1;
+    return { problems: [{ message: (error as Error).message, line }], ...summary };
   }
-  const formulaProblems = findKatexErrors(result.code).map(({ tex, message }) => ({ message: `invalid LaTeX in formula "${tex}": ${message}`, line: lineOf(task.text, tex) }));
+  // The one formula check of a rendered post (a post with a problem is never stored, so
+  // a cached entry has passed it; .mdx left to Astro is checked in the built HTML).
+  const formulaProblems = findKatexErrors(result.code).map(({ tex, message }) => ({
+    message: `invalid LaTeX in formula "${tex}": ${message}`,
+    line: lineOf(task.text, tex),
+  }));
   if (formulaProblems.length > 0) return { problems: formulaProblems, ...summary };
-  const metadata = { ...result.metadata, imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths] };
+  const metadata = {
+    ...result.metadata,
+    imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths],
+  };
   if (metadata.imagePaths.length > 0) return { problems: [], ...summary, rendered: { html: result.code, metadata } };
   await mkdir(dirname(task.htmlFile), { recursive: true });
   await writeFile(task.htmlFile, result.code);

@@ -8,6 +8,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { normalizeSlug } from '../lib/slug.ts';
 
 const HEADING = /^h[1-6]$/;
@@ -24,28 +25,23 @@ export function rehypeHeadingIds() {
       used.add(id);
       return id;
     };
-    // Any node with children is searched: in MDX a heading can sit inside a
+    // visit() searches every node with children: in MDX a heading can sit inside a
     // component (<Callout>), which is an mdxJsxFlowElement here, not an element.
-    const visit = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element' || !HEADING.test(child.tagName)) {
-          if ('children' in child && Array.isArray(child.children)) visit(child as Element);
-          continue;
-        }
-        if (child.properties['id'] === 'footnote-label') continue;
-        const text = toText(child).trim();
-        const base = normalizeSlug(text) || `section-${++untitled}`;
-        const id = unique(base);
-        child.properties['id'] = id;
-        const anchor: ElementContent = {
-          type: 'element',
-          tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text || id}` },
-          children: [],
-        };
-        child.children.push(anchor);
-      }
-    };
-    visit(tree);
+    visit(tree, 'element', (child: Element) => {
+      if (!HEADING.test(child.tagName)) return CONTINUE;
+      if (child.properties['id'] === 'footnote-label') return SKIP;
+      const text = toText(child).trim();
+      const base = normalizeSlug(text) || `section-${++untitled}`;
+      const id = unique(base);
+      child.properties['id'] = id;
+      const anchor: ElementContent = {
+        type: 'element',
+        tagName: 'a',
+        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text || id}` },
+        children: [],
+      };
+      child.children.push(anchor);
+      return SKIP;
+    });
   };
 }

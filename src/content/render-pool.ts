@@ -2,7 +2,7 @@
  * The posts loader's pool of worker threads (piscina, render-worker.ts), sized
  * for the site: one thread for a small site, one per core for a large one.
  *
- * Each worker's V8 heap is capped (workerHeapMb(), 512 MB): uncapped, V8 lets a busy
+ * Each worker's V8 heap is capped (build.workerHeapMb, 512 MB by default): uncapped, V8 lets a busy
  * worker's heap grow to ~220 MB although ~70 MB stays live, and the process keeps
  * those pages after the pool ends, into page generation, where the build's memory
  * peaks (capped: ~150 MiB less at 1,000 posts; docs/performance.md). A post too big
@@ -11,15 +11,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { LoaderContext } from 'astro/loaders';
-import type { RendererOptions } from './fast-markdown.ts';
+import { build } from '../site.config.ts';
+import type { RendererOptions } from './renderers/md-renderer.ts';
 import type { PostResult, PostTask } from './post-work.ts';
-
-/** Heap cap of a render worker, MB; BLOG_WORKER_HEAP_MB overrides it (tests use a small one). */
-export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env['BLOG_WORKER_HEAP_MB'] ?? 512);
-  if (!Number.isInteger(value) || value < 16) throw new Error(`BLOG_WORKER_HEAP_MB must be a whole number of MB ≥ 16, not "${env['BLOG_WORKER_HEAP_MB']}"`);
-  return value;
-}
 
 export interface RenderPool {
   /** Renders one post in a worker; a failure names the post's file. */
@@ -46,7 +40,7 @@ export function createRenderPool(config: LoaderContext['config'], posts: number,
     minThreads: 0,
     maxThreads: threads,
     workerData,
-    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() },
+    resourceLimits: { maxOldGenerationSizeMb: build.workerHeapMb },
   });
   let uncapped: Piscina<PostTask, PostResult> | undefined;
 

@@ -14,7 +14,7 @@
  * .mdx post there. tests/build/fast-mdx.test.ts builds MDX posts both ways and
  * compares the pages.
  */
-import { rehypeHeadingIds, rehypeShiki } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds } from '@astrojs/markdown-remark';
 import { createProcessor, nodeTypes } from '@mdx-js/mdx';
 import type { Element, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -23,9 +23,9 @@ import remarkGfm from 'remark-gfm';
 import type { PluggableList } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import type { MdNode } from '../lib/markdown-text.ts';
-import type { RendererOptions, RenderOutput } from './fast-markdown.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions } from './markdown-pipeline.ts';
+import type { MdNode } from '../../lib/markdown-text.ts';
+import type { RendererOptions, RenderOutput } from './md-renderer.ts';
+import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiSteps } from '../../markdown/markdown-pipeline.ts';
 import { rehypeEvaluateMdx } from './mdx-evaluate.ts';
 import { fastMdxBlocker } from './mdx-fast-path.ts';
 
@@ -36,11 +36,6 @@ export interface FastMdxRenderer {
   blocker(tree: MdNode): string | undefined;
   /** Renders a post that has no blocker; throws NotFastMdx when a value needs Astro after all. */
   render(parsed: { tree: MdNode; file: VFile }, frontmatter: Record<string, unknown>): Promise<RenderOutput>;
-}
-
-/** Whether .mdx posts may take the fast path (BLOG_FAST_MDX=0 turns it off). */
-export function fastMdxEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env['BLOG_FAST_MDX'] !== '0';
 }
 
 /** Astro's rehype-meta-string: a code fence's meta string as a property, for highlighters. */
@@ -76,9 +71,6 @@ function rehypeCaptureHtml() {
 }
 
 export function createFastMdxRenderer(options: RendererOptions): FastMdxRenderer {
-  const syntax = options.syntaxHighlight;
-  const shiki = syntax === 'shiki' || (typeof syntax === 'object' && syntax.type === 'shiki');
-  const excludeLangs = typeof syntax === 'object' ? syntax.excludeLangs : undefined;
   const processor = createProcessor({
     format: 'mdx',
     remarkPlugins: [...(options.gfm === false ? [] : [remarkGfm]), ...(remarkPlugins as PluggableList)],
@@ -86,7 +78,7 @@ export function createFastMdxRenderer(options: RendererOptions): FastMdxRenderer
     rehypePlugins: [
       rehypeMetaString,
       [rehypeRaw, { passThrough: nodeTypes }],
-      ...(shiki ? [[rehypeShiki, options.shikiConfig, excludeLangs]] : []),
+      ...shikiSteps(options),
       ...(rehypePlugins as PluggableList),
       rehypeHeadingIds,
       rehypeEvaluateMdx,

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
+import { site } from '../site.config.ts';
+import { effectiveCacheDir } from './cache-dir.ts';
 
 export interface PostIndexEntry {
   /** Source path relative to the project, as messages show it. */
@@ -20,20 +22,26 @@ export interface PostIndexEntry {
 
 export type PostIndex = ReadonlyMap<string, PostIndexEntry>;
 
-/** Where the index of a build with this Astro cache folder lives. */
-export function postIndexFile(cacheDir: string): string {
-  return join(cacheDir, 'post-index.json');
+/**
+ * The one place the index's path is computed: Astro's cache folder for the site's
+ * content folder (the posts loader writes it; astro.config.mjs and scripts/build.ts,
+ * in other processes, read it).
+ */
+function postIndexFile(root: string): string {
+  return join(effectiveCacheDir(root, site.contentDir), 'post-index.json');
 }
 
-/** Writes the index, slugs sorted (the file is the same for the same posts). */
-export async function writePostIndex(file: string, index: PostIndex): Promise<void> {
+/** Writes the index of the project at `root`, slugs sorted (the file is the same for the same posts). */
+export async function writePostIndex(root: string, index: PostIndex): Promise<void> {
+  const file = postIndexFile(root);
   const sorted = Object.fromEntries([...index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   await mkdir(dirname(file), { recursive: true });
   await writeFile(file, `${JSON.stringify(sorted, null, 1)}\n`);
 }
 
-/** Reads the index the last content sync wrote. */
-export function readPostIndex(file: string): PostIndex {
+/** Reads the index the last content sync of the project at `root` wrote. */
+export function readPostIndex(root: string): PostIndex {
+  const file = postIndexFile(root);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

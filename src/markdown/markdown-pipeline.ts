@@ -10,7 +10,14 @@
  * posts is sanitized first. Shiki (configured here too) runs between
  * remark-rehype and these rehype plugins.
  */
-import type { RehypePlugins, RemarkPlugins, RemarkRehype } from '@astrojs/markdown-remark';
+import {
+  rehypeShiki,
+  type AstroMarkdownOptions,
+  type RehypePlugins,
+  type RemarkPlugins,
+  type RemarkRehype,
+} from '@astrojs/markdown-remark';
+import type { PluggableList } from 'unified';
 import rehypeKatex from 'rehype-katex';
 import remarkDirective from 'remark-directive';
 import remarkMath from 'remark-math';
@@ -65,3 +72,14 @@ export const shikiConfig = {
   defaultColor: false,
   wrap: false,
 } as const;
+
+/**
+ * The Shiki step of the workers' processors, as Astro adds it to its own: from Astro's
+ * resolved config (shikiConfig above plus Astro's defaults), none when highlighting is off.
+ */
+export function shikiSteps(options: Pick<AstroMarkdownOptions, 'syntaxHighlight' | 'shikiConfig'>): PluggableList {
+  const syntax = options.syntaxHighlight;
+  const shiki = syntax === 'shiki' || (typeof syntax === 'object' && syntax.type === 'shiki');
+  const excludeLangs = typeof syntax === 'object' ? syntax.excludeLangs : undefined;
+  return shiki ? [[rehypeShiki, options.shikiConfig, excludeLangs]] : [];
+}

@@ -6,10 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import { DEFAULT_CONTENT_DIR } from '../site.config.ts';
 
-export function cacheDirFor(root: string, contentDir: string, defaultContentDir = 'content/posts'): string | undefined {
+export function cacheDirFor(root: string, contentDir: string): string | undefined {
   const dir = resolve(root, contentDir);
-  if (dir === resolve(root, defaultContentDir)) return undefined;
+  if (dir === resolve(root, DEFAULT_CONTENT_DIR)) return undefined;
   const key = createHash('sha256').update(dir).digest('hex').slice(0, 12);
   return join(root, 'node_modules', '.astro', `corpus-${key}`);
 }
