@@ -176,3 +176,24 @@ describe('header', () => {
     });
   }
 });
+
+describe('figures', () => {
+  for (const width of WIDTHS) {
+    it(`open full size from a link on the image (${width} px)`, async () => {
+      const page = await openPage(width, `${site.url}posts/tf-export/`);
+      const link = page.locator('.prose figure a.figure-full-size').first();
+      await link.waitFor();
+      const image = link.locator('img');
+      const href = await link.evaluate((a: HTMLAnchorElement) => a.href);
+      expect(href).toBe(await image.evaluate((img: HTMLImageElement) => img.currentSrc || img.src));
+      expect(await link.getAttribute('aria-label')).toMatch(/^查看原图：.+/);
+      const shown = await image.evaluate((img: HTMLImageElement) => img.getBoundingClientRect().width);
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL(href);
+      const natural = await page.evaluate(() => document.querySelector('svg, img')!.getBoundingClientRect().width);
+      if (width < 660) expect(natural).toBeGreaterThan(shown);
+      await page.context().close();
+    });
+  }
+});
