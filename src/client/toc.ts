@@ -12,6 +12,12 @@ export function bindTableOfContents(): void {
   };
   syncOpen();
   wide.addEventListener('change', syncOpen);
+  // "目录" from deep in a post (ReadingAids) lands on the TOC: open it there.
+  const openOnArrival = () => {
+    if (decodeURIComponent(location.hash) === `#${toc.id}`) details.open = true;
+  };
+  openOnArrival();
+  window.addEventListener('hashchange', openOnArrival);
 
   const links = new Map<Element, HTMLAnchorElement>();
   for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {

@@ -30,6 +30,7 @@ import { remarkCrossRefs } from './remark-cross-refs.ts';
 import { remarkWritingBlocks } from './remark-writing-blocks.ts';
 import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
+import { rehypeMathPunctuation } from './rehype-math-punctuation.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
@@ -58,6 +59,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingIds,
   rehypeCodeBlocks,
   rehypeScrollRegions,
+  rehypeMathPunctuation,
 ];
 
 export const remarkRehypeOptions: RemarkRehype = {

@@ -133,3 +133,22 @@ describe('hard-wrapped Chinese lines', () => {
     expect(html).toContain('<p>弱学习算法<strong>输出</strong>：分类器<a href="https://example.org/">链接</a>文字<code>代码</code>结束。</p>');
   });
 });
+
+describe('inline math followed by closing punctuation', () => {
+  it('wraps the formula and its punctuation together, holding only the last box of the formula to it', async () => {
+    const html = await render('迹 $\\mathrm{tr}(S) = a + b$，这正是总方差；而 $x$ 后面没有标点 y。');
+    const tails = [...html.matchAll(/<span class="math-tail">(<span class="katex">[\s\S]*?)，<\/span>/g)];
+    expect(tails).toHaveLength(1);
+    expect(html).toContain('</span>，</span>这正是总方差');
+    // The boxes before the last one may still break; the last one sits next to the "，".
+    expect(tails[0]![1]).toMatch(/<span class="katex-html" aria-hidden="true"><span class="math-tail__breakable">/);
+    // A formula followed by a space and text is left alone.
+    expect(html.match(/math-tail"/g)).toHaveLength(1);
+  });
+
+  it('takes the whole run of closing marks and leaves display math alone', async () => {
+    const html = await render('（见 $y$）。后文\n\n$$\nz\n$$\n\n。');
+    expect(html).toContain('</span>）。</span>后文');
+    expect(html).not.toMatch(/katex-display[^>]*>[\s\S]*math-tail/);
+  });
+});
