@@ -5,7 +5,13 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { site } from './src/site.config.ts';
 import { katexFontsWoff2Only } from './src/integrations/katex-fonts-woff2.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from './src/markdown/markdown-pipeline.ts';
+import {
+  rehypePlugins,
+  remarkPlugins,
+  remarkRehypeOptions,
+  shikiConfig,
+  smartypants,
+} from './src/markdown/markdown-pipeline.ts';
 import { readPostIndex } from './src/content/post-index.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
 import { cacheDirFor } from './src/content/cache-dir.ts';

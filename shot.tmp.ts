@@ -6,6 +6,12 @@ const page = await browser.newPage({ viewport: { width: Number(width ?? 1280), h
 await page.goto(`${site.url}${path}`);
 await page.waitForTimeout(500);
 await page.screenshot({ path: out!, fullPage: false });
-const info = await page.evaluate(() => ({ displays: document.querySelectorAll('.katex-display').length, inline: document.querySelectorAll('.katex').length, h1: document.querySelectorAll('h1').length, errors: document.querySelectorAll('.katex-error').length }));
+const info = await page.evaluate(() => ({
+  displays: document.querySelectorAll('.katex-display').length,
+  inline: document.querySelectorAll('.katex').length,
+  h1: document.querySelectorAll('h1').length,
+  errors: document.querySelectorAll('.katex-error').length,
+}));
 console.log(JSON.stringify(info));
-await browser.close(); await site.close();
+await browser.close();
+await site.close();

@@ -32,7 +32,8 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 // names (vitest sets DEV=1, MODE=test, NODE_ENV=test) would make a build think
 // it is a dev server.
 process.env['NODE_ENV'] = 'production';
-for (const reserved of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX']) delete process.env[reserved];
+for (const reserved of ['DEV', 'PROD', 'MODE', 'SSR', 'BASE_URL', 'SITE', 'ASSETS_PREFIX'])
+  delete process.env[reserved];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
@@ -53,10 +54,13 @@ async function main(): Promise<void> {
   });
   indexing.catch(() => undefined);
   const posts = readPostIndex(root);
-  const sourceOfPage = new Map([...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]));
+  const sourceOfPage = new Map(
+    [...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]),
+  );
   const problems = await checkBuiltSite(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
   await indexing;
-  if (problems.length > 0) throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 
   if (existsSync(outDir)) await rename(outDir, oldDir);
   await rename(tmpDir, outDir);

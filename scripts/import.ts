@@ -18,7 +18,11 @@ const usage = `npm run import -- <folder> [--from ${SOURCE_KINDS.join('|')}] [--
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { from: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+  options: {
+    from: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  },
 });
 if (positionals.length !== 1) {
   console.error(`npm run import: give one folder to import from: ${usage}`);

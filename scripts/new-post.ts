@@ -35,11 +35,15 @@ const { values, positionals } = parseArgs({
 });
 
 const title = positionals.join(' ').trim();
-if (title === '') fail('give the title: npm run new -- "标题" [--slug my-slug] [--category 深度学习] [--tags a,b] [--mdx]');
+if (title === '')
+  fail('give the title: npm run new -- "标题" [--slug my-slug] [--category 深度学习] [--tags a,b] [--mdx]');
 const category = values.category as Category;
 if (!CATEGORIES.includes(category)) fail(`unknown category "${values.category}"; use one of: ${CATEGORIES.join(', ')}`);
 const slug = values.slug === undefined ? slugFromTitle(title) : normalizeSlug(values.slug);
-if (slug === '') fail(`no slug can be made from ${values.slug === undefined ? `the title "${title}"` : `"${values.slug}"`}; pass --slug with letters or digits`);
+if (slug === '')
+  fail(
+    `no slug can be made from ${values.slug === undefined ? `the title "${title}"` : `"${values.slug}"`}; pass --slug with letters or digits`,
+  );
 
 const contentDir = resolve(root, site.contentDir);
 const taken = readPostSummaries(contentDir, root).find((post) => post.slug === slug);
@@ -47,7 +51,10 @@ if (taken) fail(`the slug "${slug}" is already used by ${taken.display}; choose 
 const folder = join(contentDir, slug);
 if (existsSync(folder)) fail(`${relative(root, folder)} already exists`);
 
-const tags = values.tags.split(/[,，]/).map((tag) => tag.trim()).filter(Boolean);
+const tags = values.tags
+  .split(/[,，]/)
+  .map((tag) => tag.trim())
+  .filter(Boolean);
 const date = formatIsoDate(build.now, site.timeZone);
 const document = new Document({ title, date, category, tags, draft: true });
 const tagList = document.get('tags', true);

@@ -11,7 +11,10 @@ import { postsLoader } from './content/posts-loader.ts';
 
 /** "YYYY-MM-DD" (optionally "HH:MM") in the site's time zone; rejects dates that do not exist. */
 const calendarDate = z
-  .string({ error: (issue) => (issue.input === undefined ? 'date is missing (write date: YYYY-MM-DD)' : 'the date must be written as YYYY-MM-DD') })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'date is missing (write date: YYYY-MM-DD)' : 'the date must be written as YYYY-MM-DD',
+  })
   .transform((text, context) => {
     const parts = parseCalendarText(text);
     if (typeof parts === 'string') {
@@ -38,7 +41,8 @@ export const postSchema = z
     date: calendarDate,
     updated: calendarDate.optional(),
     category: z.enum(CATEGORIES, {
-      error: (issue) => `category ${issue.input === undefined ? 'is missing' : `"${String(issue.input)}" is unknown`}; use one of: ${CATEGORIES.join(', ')}`,
+      error: (issue) =>
+        `category ${issue.input === undefined ? 'is missing' : `"${String(issue.input)}" is unknown`}; use one of: ${CATEGORIES.join(', ')}`,
     }),
     tags: z.array(nonBlank('a tag'), { error: 'tags must be a list, e.g. [PCA, 降维]' }).default([]),
     description: nonBlank('description').optional(),

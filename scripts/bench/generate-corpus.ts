@@ -25,11 +25,77 @@ function random(seed: number): () => number {
   };
 }
 
-const SUBJECTS = ['模型', '损失函数', '梯度', '特征', '样本', '参数', '优化器', '数据集', '网络', '正则项', '分类器', '批量', '学习率', '注意力', '卷积核', '决策树', '向量', '矩阵', '分布', '估计量'];
-const VERBS = ['决定了', '影响', '约束', '刻画', '放大了', '削弱了', '依赖于', '近似', '对应', '改变了', '保留了', '压缩了'];
-const OBJECTS = ['收敛速度', '泛化误差', '方差', '偏差', '计算量', '显存占用', '训练稳定性', '表达能力', '数值精度', '推理延迟', '样本效率', '决策边界'];
+const SUBJECTS = [
+  '模型',
+  '损失函数',
+  '梯度',
+  '特征',
+  '样本',
+  '参数',
+  '优化器',
+  '数据集',
+  '网络',
+  '正则项',
+  '分类器',
+  '批量',
+  '学习率',
+  '注意力',
+  '卷积核',
+  '决策树',
+  '向量',
+  '矩阵',
+  '分布',
+  '估计量',
+];
+const VERBS = [
+  '决定了',
+  '影响',
+  '约束',
+  '刻画',
+  '放大了',
+  '削弱了',
+  '依赖于',
+  '近似',
+  '对应',
+  '改变了',
+  '保留了',
+  '压缩了',
+];
+const OBJECTS = [
+  '收敛速度',
+  '泛化误差',
+  '方差',
+  '偏差',
+  '计算量',
+  '显存占用',
+  '训练稳定性',
+  '表达能力',
+  '数值精度',
+  '推理延迟',
+  '样本效率',
+  '决策边界',
+];
 const LINKS = ['因此', '同时', '不过', '换句话说', '实际上', '在实践中', '更重要的是', '另一方面', '通常', '此外'];
-const TERMS = ['PyTorch', 'SGD', 'Adam', 'batch norm', 'dropout', 'ReLU', 'softmax', 'cross entropy', 'GPU', 'CUDA', 'NumPy', 'SVD', 'KL divergence', 'embedding', 'transformer', 'logits', 'AUC', 'F1 score'];
+const TERMS = [
+  'PyTorch',
+  'SGD',
+  'Adam',
+  'batch norm',
+  'dropout',
+  'ReLU',
+  'softmax',
+  'cross entropy',
+  'GPU',
+  'CUDA',
+  'NumPy',
+  'SVD',
+  'KL divergence',
+  'embedding',
+  'transformer',
+  'logits',
+  'AUC',
+  'F1 score',
+];
 const TAGS = ['优化', '正则化', '概率', '线性代数', '卷积', '训练技巧', '推导', '工程', '评估', '采样'];
 const LETTERS = ['x', 'y', 'z', 'w', 'u', 'v', 'a', 'b', 'h', 'g'];
 const GREEK = ['\\alpha', '\\beta', '\\gamma', '\\lambda', '\\mu', '\\sigma', '\\theta', '\\eta', '\\tau', '\\phi'];
@@ -80,16 +146,46 @@ function codeBlock(r: Rand, n: number): string {
   const name = `${pick(r, ['train', 'score', 'update', 'sample', 'project'])}_${n}_${int(r, 0, 9999)}`;
   const k = int(r, 2, 512);
   if (lang === 'python') {
-    return ['```python', 'import numpy as np', '', `def ${name}(x: np.ndarray, lr: float = ${(r() / 10).toFixed(4)}) -> np.ndarray:`, `    """Step ${n}: scale by ${k}."""`, `    grad = x @ x.T / ${k}`, `    return x - lr * grad.sum(axis=${int(r, 0, 1)})`, '', `print(${name}(np.ones((${int(r, 2, 8)}, ${int(r, 2, 8)}))))`, '```'].join('\n');
+    return [
+      '```python',
+      'import numpy as np',
+      '',
+      `def ${name}(x: np.ndarray, lr: float = ${(r() / 10).toFixed(4)}) -> np.ndarray:`,
+      `    """Step ${n}: scale by ${k}."""`,
+      `    grad = x @ x.T / ${k}`,
+      `    return x - lr * grad.sum(axis=${int(r, 0, 1)})`,
+      '',
+      `print(${name}(np.ones((${int(r, 2, 8)}, ${int(r, 2, 8)}))))`,
+      '```',
+    ].join('\n');
   }
   if (lang === 'bash') {
-    return ['```bash', `export RUN_ID=${name}`, `torchrun --nproc_per_node=${int(r, 1, 8)} train.py --epochs ${int(r, 1, 300)} --lr ${(r() / 10).toFixed(4)}`, `grep -c "loss" logs/$RUN_ID.log | tee counts_${k}.txt`, '```'].join('\n');
+    return [
+      '```bash',
+      `export RUN_ID=${name}`,
+      `torchrun --nproc_per_node=${int(r, 1, 8)} train.py --epochs ${int(r, 1, 300)} --lr ${(r() / 10).toFixed(4)}`,
+      `grep -c "loss" logs/$RUN_ID.log | tee counts_${k}.txt`,
+      '```',
+    ].join('\n');
   }
-  return ['```cpp', '#include <vector>', '', `double ${name}(const std::vector<double>& xs) {`, `  double acc = ${k}.0;`, `  for (double x : xs) acc += x * ${(r() * 10).toFixed(3)};`, `  return acc / xs.size();`, '}', '```'].join('\n');
+  return [
+    '```cpp',
+    '#include <vector>',
+    '',
+    `double ${name}(const std::vector<double>& xs) {`,
+    `  double acc = ${k}.0;`,
+    `  for (double x : xs) acc += x * ${(r() * 10).toFixed(3)};`,
+    `  return acc / xs.size();`,
+    '}',
+    '```',
+  ].join('\n');
 }
 
 function table(r: Rand): string {
-  const rows = Array.from({ length: int(r, 3, 5) }, () => `| ${pick(r, TERMS)} | ${(r() * 100).toFixed(2)} | ${int(r, 1, 999)} |`);
+  const rows = Array.from(
+    { length: int(r, 3, 5) },
+    () => `| ${pick(r, TERMS)} | ${(r() * 100).toFixed(2)} | ${int(r, 1, 999)} |`,
+  );
   return ['| 方法 | 准确率 (%) | 参数量 (M) |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
@@ -110,9 +206,19 @@ export function synthesizePost(index: number, seed: number, mdxEvery = 5): { nam
     if (s < codes.length) sections.push(codes[s]!);
     if (s === 3) sections.push(table(r));
   }
-  const front = ['---', `title: 合成文章 ${index + 1}：${pick(r, SUBJECTS)}如何${pick(r, VERBS)}${pick(r, OBJECTS)}`, `date: ${day}`, `category: ${pick(r, CATEGORIES)}`, `tags: [${tags.join(', ')}]`, '---'];
+  const front = [
+    '---',
+    `title: 合成文章 ${index + 1}：${pick(r, SUBJECTS)}如何${pick(r, VERBS)}${pick(r, OBJECTS)}`,
+    `date: ${day}`,
+    `category: ${pick(r, CATEGORIES)}`,
+    `tags: [${tags.join(', ')}]`,
+    '---',
+  ];
   const body = mdx ? [`export const runId = ${index};`, '', ...sections, '', '本文编号 {runId}。'] : sections;
-  return { name: `post-${String(index + 1).padStart(5, '0')}.${mdx ? 'mdx' : 'md'}`, text: `${front.join('\n')}\n\n${body.join('\n\n')}\n` };
+  return {
+    name: `post-${String(index + 1).padStart(5, '0')}.${mdx ? 'mdx' : 'md'}`,
+    text: `${front.join('\n')}\n\n${body.join('\n\n')}\n`,
+  };
 }
 
 export async function writeCorpus(outDir: string, count: number, seed = 1, mdxEvery = 5): Promise<void> {
@@ -126,9 +232,15 @@ export async function writeCorpus(outDir: string, count: number, seed = 1, mdxEv
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { out: { type: 'string' }, count: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, 'mdx-every': { type: 'string', default: '5' } },
+    options: {
+      out: { type: 'string' },
+      count: { type: 'string', default: '1000' },
+      seed: { type: 'string', default: '1' },
+      'mdx-every': { type: 'string', default: '5' },
+    },
   });
-  if (!values.out) throw new Error('usage: generate-corpus.ts --out DIR [--count N] [--seed S] [--mdx-every K (0: no .mdx)]');
+  if (!values.out)
+    throw new Error('usage: generate-corpus.ts --out DIR [--count N] [--seed S] [--mdx-every K (0: no .mdx)]');
   await writeCorpus(resolve(values.out), Number(values.count), Number(values.seed), Number(values['mdx-every']));
   console.log(`wrote ${values.count} posts to ${values.out}`);
 }

@@ -42,7 +42,15 @@ mkdirSync(outDir, { recursive: true });
 const site = await serveSite(siteDir, '/', { production: true });
 const chrome = await chromeLauncher.launch({
   chromePath: CHROMIUM_PATH,
-  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  chromeFlags: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const rows: string[] = [

@@ -33,7 +33,9 @@ export async function measurePageWeights(siteDir: string, paths: string[]): Prom
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       const bodies: Promise<void>[] = [];
-      const weight = Object.fromEntries(['html', 'css', 'js', 'font', 'image', 'other', 'total'].map((k) => [k, { raw: 0, gzip: 0, files: 0 }])) as PageWeight;
+      const weight = Object.fromEntries(
+        ['html', 'css', 'js', 'font', 'image', 'other', 'total'].map((k) => [k, { raw: 0, gzip: 0, files: 0 }]),
+      ) as PageWeight;
       page.on('response', (response) => {
         bodies.push(
           response.body().then(
@@ -90,7 +92,12 @@ export async function measureFirstSearch(siteDir: string, query: string): Promis
     page.on('response', (response) => {
       if (!response.url().includes('/pagefind/')) return;
       requests += 1;
-      bodies.push(response.body().then((body) => void (bytes += body.length), () => undefined));
+      bodies.push(
+        response.body().then(
+          (body) => void (bytes += body.length),
+          () => undefined,
+        ),
+      );
     });
     const started = Date.now();
     await page.locator('.page-column [data-search-panel] input[name="q"]').fill(query);

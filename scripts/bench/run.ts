@@ -55,10 +55,12 @@ function dirSize(dir: string): { bytes: number; files: number } {
 
 /** Removes every cache a build could reuse: Astro's, Vite's, ours. */
 function removeCaches(): void {
-  for (const dir of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(root, dir), { recursive: true, force: true });
+  for (const dir of ['.astro', 'node_modules/.astro', 'node_modules/.vite'])
+    rmSync(join(root, dir), { recursive: true, force: true });
   const cache = join(root, 'node_modules', '.cache');
   if (existsSync(cache)) {
-    for (const name of readdirSync(cache)) if (name !== 'blog-bench') rmSync(join(cache, name), { recursive: true, force: true });
+    for (const name of readdirSync(cache))
+      if (name !== 'blog-bench') rmSync(join(cache, name), { recursive: true, force: true });
   }
   const corpusCache = cacheDirFor(root, corpus);
   if (corpusCache) rmSync(corpusCache, { recursive: true, force: true });
@@ -73,7 +75,8 @@ async function build(): Promise<Measured> {
   return result;
 }
 
-const pagefindSeconds = (output: string) => Number(/search index: \d+ pages in ([\d.]+) s/.exec(output)?.[1] ?? Number.NaN);
+const pagefindSeconds = (output: string) =>
+  Number(/search index: \d+ pages in ([\d.]+) s/.exec(output)?.[1] ?? Number.NaN);
 
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
@@ -93,7 +96,9 @@ async function main(): Promise<void> {
     writeFileSync(editTarget, `${original}\n\n编辑后追加的一段话，第 ${run} 次。\n`);
     oneEdit.push(await build());
     writeFileSync(editTarget, original);
-    console.error(`run ${run}: clean ${clean.at(-1)!.seconds.toFixed(2)} s, no change ${noChange.at(-1)!.seconds.toFixed(2)} s, one edit ${oneEdit.at(-1)!.seconds.toFixed(2)} s, peak ${clean.at(-1)!.peakMiB.toFixed(0)} MiB`);
+    console.error(
+      `run ${run}: clean ${clean.at(-1)!.seconds.toFixed(2)} s, no change ${noChange.at(-1)!.seconds.toFixed(2)} s, one edit ${oneEdit.at(-1)!.seconds.toFixed(2)} s, peak ${clean.at(-1)!.peakMiB.toFixed(0)} MiB`,
+    );
   }
   // The site as the last clean build produced it, for sizes and page weights.
   removeCaches();
@@ -103,13 +108,16 @@ async function main(): Promise<void> {
   if (values.baseline) {
     const script = resolve(root, '..', 'shared', 'bench', 'bare-astro.sh');
     const bare: Measured[] = [];
-    for (let run = 1; run <= runs; run++) bare.push(await measure('bash', [script, corpus, '1'], { cwd: root, env: process.env }));
+    for (let run = 1; run <= runs; run++)
+      bare.push(await measure('bash', [script, corpus, '1'], { cwd: root, env: process.env }));
     const seconds = bare.map((m) => Number(/wall ([\d.]+) s/.exec(m.output)?.[1] ?? Number.NaN));
     baseline = { seconds: median(seconds), peakMiB: median(bare.map((m) => m.peakMiB)) };
     console.error(`baseline (bare Astro): ${seconds.map((s) => s.toFixed(2)).join(', ')} s`);
   }
 
-  const postPath = `posts/${readdirSync(corpus).sort()[0]!.replace(/\.mdx?$/, '')}/`;
+  const postPath = `posts/${readdirSync(corpus)
+    .sort()[0]!
+    .replace(/\.mdx?$/, '')}/`;
   const weights = await measurePageWeights(outDir, ['/', postPath]);
   const search = await measureFirstSearch(outDir, '收敛速度');
   const dist = dirSize(outDir);
@@ -132,7 +140,12 @@ async function main(): Promise<void> {
     search,
     baseline,
     speedup: baseline ? baseline.seconds / median(clean.map((m) => m.seconds)) : undefined,
-    samples: { clean: clean.map((m) => m.seconds), noChange: noChange.map((m) => m.seconds), oneEdit: oneEdit.map((m) => m.seconds), peakMiB: clean.map((m) => m.peakMiB) },
+    samples: {
+      clean: clean.map((m) => m.seconds),
+      noChange: noChange.map((m) => m.seconds),
+      oneEdit: oneEdit.map((m) => m.seconds),
+      peakMiB: clean.map((m) => m.peakMiB),
+    },
   };
   mkdirSync(resolve(jsonPath, '..'), { recursive: true });
   writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
@@ -149,11 +162,20 @@ async function main(): Promise<void> {
     ['dist/', `${(dist.bytes / 1048576).toFixed(1)} MB in ${dist.files} files`],
   ];
   for (const [path, weight] of Object.entries(weights)) {
-    rows.push([`page ${path} (gzip)`, `HTML ${kb(weight.html.gzip)} · CSS ${kb(weight.css.gzip)} · JS ${kb(weight.js.gzip)} · fonts ${kb(weight.font.gzip)} · total ${kb(weight.total.gzip)} (raw ${kb(weight.total.raw)})`]);
+    rows.push([
+      `page ${path} (gzip)`,
+      `HTML ${kb(weight.html.gzip)} · CSS ${kb(weight.css.gzip)} · JS ${kb(weight.js.gzip)} · fonts ${kb(weight.font.gzip)} · total ${kb(weight.total.gzip)} (raw ${kb(weight.total.raw)})`,
+    ]);
   }
-  rows.push(['first search', `${kb(search.bytes)} in ${search.requests} requests, ${search.msToFirstResult} ms to first result (incl. 150 ms input debounce)`]);
+  rows.push([
+    'first search',
+    `${kb(search.bytes)} in ${search.requests} requests, ${search.msToFirstResult} ms to first result (incl. 150 ms input debounce)`,
+  ]);
   if (baseline) {
-    rows.push(['bare Astro baseline (same corpus, same run)', `${baseline.seconds.toFixed(2)} s, peak ${baseline.peakMiB.toFixed(0)} MiB`]);
+    rows.push([
+      'bare Astro baseline (same corpus, same run)',
+      `${baseline.seconds.toFixed(2)} s, peak ${baseline.peakMiB.toFixed(0)} MiB`,
+    ]);
     rows.push(['speed-up vs baseline', `${results.speedup!.toFixed(2)}×`]);
   }
   console.log(['| measure | value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n'));

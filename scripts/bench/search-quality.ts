@@ -99,7 +99,12 @@ let instances = 0;
  * come, with its default ranking: how the site searched before (for an index written
  * by Pagefind's addDirectory, see --baseline-index in search.ts).
  */
-export async function rankInNode(siteDir: string, set: QuerySet, ranking: object = SEARCH_RANKING, raw = false): Promise<Map<string, string[]>> {
+export async function rankInNode(
+  siteDir: string,
+  set: QuerySet,
+  ranking: object = SEARCH_RANKING,
+  raw = false,
+): Promise<Map<string, string[]>> {
   const site = await serveSite(siteDir);
   try {
     // A query string per site: each site gets its own instance of the module.
@@ -109,9 +114,14 @@ export async function rankInNode(siteDir: string, set: QuerySet, ranking: object
     const ranked = new Map<string, string[]>();
     for (const q of allQueries(set)) {
       const urls = raw
-        ? await Promise.all(((await pagefind.search(q))?.results ?? []).slice(0, 10).map(async (result) => (await result.data()).url))
+        ? await Promise.all(
+            ((await pagefind.search(q))?.results ?? []).slice(0, 10).map(async (result) => (await result.data()).url),
+          )
         : (await searchPosts(pagefind, q)).map((hit) => hit.data.url);
-      ranked.set(q, urls.map((url) => encodePath(decodeURI(new URL(url, 'http://x').pathname))));
+      ranked.set(
+        q,
+        urls.map((url) => encodePath(decodeURI(new URL(url, 'http://x').pathname))),
+      );
     }
     await pagefind.destroy?.();
     return ranked;
@@ -121,7 +131,10 @@ export async function rankInNode(siteDir: string, set: QuerySet, ranking: object
 }
 
 function encodePath(path: string): string {
-  return path.split('/').map((part) => encodeURIComponent(part)).join('/');
+  return path
+    .split('/')
+    .map((part) => encodeURIComponent(part))
+    .join('/');
 }
 
 /**
@@ -164,7 +177,9 @@ export function formatScore(s: Score): string {
       `no-match queries answered with nothing: ${s.noneTotal - s.falseHits.length}/${s.noneTotal}`,
   ];
   for (const miss of s.misses) {
-    lines.push(`  miss [${miss.kind}] ${miss.q} → want ${miss.expect.join('|')}, rank ${miss.rank || '-'}; got ${miss.top.slice(0, 3).join(' ') || '(nothing)'}`);
+    lines.push(
+      `  miss [${miss.kind}] ${miss.q} → want ${miss.expect.join('|')}, rank ${miss.rank || '-'}; got ${miss.top.slice(0, 3).join(' ') || '(nothing)'}`,
+    );
   }
   for (const hit of s.falseHits) lines.push(`  should find nothing: ${hit.q} → ${hit.top.slice(0, 3).join(' ')}`);
   return lines.join('\n');

@@ -63,7 +63,9 @@ function postTexts(site: string): string[] {
     .slice(0, 50)
     .map((slug) => join(dir, slug, 'index.html'))
     .filter((file) => existsSync(file))
-    .map((file) => readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, ' '));
+    .map((file) =>
+      readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>|<[^>]+>/g, ' '),
+    );
 }
 
 interface Cost {
@@ -89,7 +91,12 @@ async function firstSearchCost(site: string, query: string, runs: number): Promi
       const bodies: Promise<void>[] = [];
       page.on('response', (response) => {
         requests += 1;
-        bodies.push(response.body().then((body) => void (bytes += body.length), () => undefined));
+        bodies.push(
+          response.body().then(
+            (body) => void (bytes += body.length),
+            () => undefined,
+          ),
+        );
       });
       await page.locator('[data-search-trigger]').first().click();
       const input = page.locator('#search-dialog-input');
@@ -104,7 +111,11 @@ async function firstSearchCost(site: string, query: string, runs: number): Promi
           (q) => {
             const status = document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '';
             const input = document.querySelector<HTMLInputElement>('#search-dialog-input');
-            return input?.value === q && /找到|没有/.test(status) && document.querySelector('#search-dialog [data-search-results] a') !== null;
+            return (
+              input?.value === q &&
+              /找到|没有/.test(status) &&
+              document.querySelector('#search-dialog [data-search-results] a') !== null
+            );
           },
           q,
           { timeout: 30_000 },
@@ -177,7 +188,11 @@ async function main(): Promise<void> {
       if (values['baseline-index']) {
         const work = mkdtempSync(join(tmpdir(), 'search-baseline-'));
         try {
-          const before = score('node, addDirectory index, query as typed', set, await rankInNode(await baselineIndexCopy(site, work), set, {}, true));
+          const before = score(
+            'node, addDirectory index, query as typed',
+            set,
+            await rankInNode(await baselineIndexCopy(site, work), set, {}, true),
+          );
           console.log(formatScore(before));
           scores.push(before);
         } finally {
@@ -198,13 +213,22 @@ async function main(): Promise<void> {
       // the indexed text: the search segmenter asks ICU about runs of Chinese only (its glossary step
       // is plain JavaScript, and text without Chinese never reaches ICU).
       const icu = new Intl.Segmenter('zh', { granularity: 'word' });
-      const inNode = (text: string) => [...icu.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join('|');
+      const inNode = (text: string) =>
+        [...icu.segment(text)]
+          .filter((s) => s.isWordLike)
+          .map((s) => s.segment)
+          .join('|');
       const chinese = (text: string) => (text.match(/\p{Script=Han}+/gu) ?? []).join('\n');
       const texts = [...sets.flatMap(({ set }) => set.queries.map((item) => item.q)), ...postTexts(site)].map(chinese);
       const page = await browser.newPage();
       const inBrowser = await page.evaluate((texts) => {
         const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-        return texts.map((text) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment).join('|'));
+        return texts.map((text) =>
+          [...segmenter.segment(text)]
+            .filter((s) => s.isWordLike)
+            .map((s) => s.segment)
+            .join('|'),
+        );
       }, texts);
       await page.close();
       const disagree = texts.filter((text, i) => inNode(text) !== inBrowser[i]);
@@ -223,16 +247,24 @@ async function main(): Promise<void> {
     const times = await indexTimes(site, runs);
     const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
     console.log(`\nfirst search on a post page ("${values.query}", ${runs} runs, medians):`);
-    console.log(`  fetched after opening the dialog: ${kb(median(costs.map((c) => c.bytes)))} in ${median(costs.map((c) => c.requests))} requests (uncompressed)`);
-    console.log(`  last keystroke → first result: cold ${median(costs.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(costs.map((c) => c.warmMs)).toFixed(0)} ms (incl. the input debounce)`);
+    console.log(
+      `  fetched after opening the dialog: ${kb(median(costs.map((c) => c.bytes)))} in ${median(costs.map((c) => c.requests))} requests (uncompressed)`,
+    );
+    console.log(
+      `  last keystroke → first result: cold ${median(costs.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(costs.map((c) => c.warmMs)).toFixed(0)} ms (incl. the input debounce)`,
+    );
     const ours = median(times.ours);
     const theirs = median(times.addDirectory);
-    console.log(`  index: ${ours.toFixed(2)} s; Pagefind addDirectory over the same pages ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)})`);
+    console.log(
+      `  index: ${ours.toFixed(2)} s; Pagefind addDirectory over the same pages ${theirs.toFixed(2)} s (ratio ${(ours / theirs).toFixed(2)})`,
+    );
     report['cost'] = { costs, indexSeconds: times };
     if (values['compare-site']) {
       const other = await firstSearchCost(resolve(values['compare-site']), values.query, runs);
-      console.log(`  ${values['compare-site']}: ${kb(median(other.map((c) => c.bytes)))} in ${median(other.map((c) => c.requests))} requests; ` +
-        `cold ${median(other.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(other.map((c) => c.warmMs)).toFixed(0)} ms`);
+      console.log(
+        `  ${values['compare-site']}: ${kb(median(other.map((c) => c.bytes)))} in ${median(other.map((c) => c.requests))} requests; ` +
+          `cold ${median(other.map((c) => c.coldMs)).toFixed(0)} ms, warm ${median(other.map((c) => c.warmMs)).toFixed(0)} ms`,
+      );
       report['compareCost'] = other;
     }
   }

@@ -19,6 +19,7 @@ export function landOnFragment(): void {
   const observer = new ResizeObserver(land);
   const stop = () => observer.disconnect();
   observer.observe(document.body);
-  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown']) addEventListener(type, stop, { once: true, passive: true });
+  for (const type of ['wheel', 'touchstart', 'keydown', 'mousedown'])
+    addEventListener(type, stop, { once: true, passive: true });
   setTimeout(stop, SETTLING_MS);
 }

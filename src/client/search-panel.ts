@@ -90,7 +90,8 @@ function suggestions(panel: HTMLElement, query: string): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-panel__suggest';
   const words = query.split(/\s+/).filter(Boolean);
-  const shorter = words.length > 1 ? words.slice(0, -1).join(' ') : [...query].length > 2 ? [...query].slice(0, 2).join('') : '';
+  const shorter =
+    words.length > 1 ? words.slice(0, -1).join(' ') : [...query].length > 2 ? [...query].slice(0, 2).join('') : '';
   if (shorter !== '') {
     const link = document.createElement('a');
     link.href = `?q=${encodeURIComponent(shorter)}`;

@@ -60,7 +60,10 @@ function normalize(word: string): string {
 }
 
 export function queryTerms(prepared: string): string[] {
-  return prepared.split(' ').map(normalize).filter((term) => term !== '');
+  return prepared
+    .split(' ')
+    .map(normalize)
+    .filter((term) => term !== '');
 }
 
 /** Whether each term of the query is found in the hit (in its matched words or its title), not a shorter word. */
@@ -69,13 +72,17 @@ export function coversQuery(terms: string[], data: PagefindResultData): boolean 
   const matched = data.locations.map((location) => normalize(words[location] ?? ''));
   const title = normalize(data.meta['title'] ?? '');
   const metadata = normalize(Object.values(data.meta).join(' '));
-  return terms.every((term) => matched.some((word) => word.includes(term)) || title.includes(term) || metadata.includes(term));
+  return terms.every(
+    (term) => matched.some((word) => word.includes(term)) || title.includes(term) || metadata.includes(term),
+  );
 }
 
 /** Readable text from the index's segmented text (title, excerpt), without the marks that end a block. */
 export function displayText(text: string): string {
   // A stop the index put after a block that already ended with one is dropped.
-  return unsegment(text.replace(/\u200B/g, '')).replace(/。(?:\s*。)+/gu, '。').trim();
+  return unsegment(text.replace(/\u200B/g, ''))
+    .replace(/。(?:\s*。)+/gu, '。')
+    .trim();
 }
 
 async function rankedHits(api: PagefindApi, prepared: string, filters?: Record<string, string>): Promise<Hit[]> {
@@ -101,7 +108,8 @@ async function rankedHits(api: PagefindApi, prepared: string, filters?: Record<s
 function phraseCount(words: string[], terms: string[]): number {
   let count = 0;
   for (let i = 0; i + terms.length <= words.length; i++) {
-    if (terms.every((term, j) => (j === terms.length - 1 ? words[i + j]!.startsWith(term) : words[i + j] === term))) count += 1;
+    if (terms.every((term, j) => (j === terms.length - 1 ? words[i + j]!.startsWith(term) : words[i + j] === term)))
+      count += 1;
   }
   return count;
 }
@@ -114,15 +122,27 @@ function phraseCount(words: string[], terms: string[]): number {
 function byPhraseFrequency(hits: Hit[], terms: string[]): Hit[] {
   const phrase = hits.filter((hit) => hit.phrase);
   if (phrase.length < 2) return hits;
-  const texts = phrase.map((hit) => hit.data.content.split(' ').map(normalize).filter((word) => word !== ''));
+  const texts = phrase.map((hit) =>
+    hit.data.content
+      .split(' ')
+      .map(normalize)
+      .filter((word) => word !== ''),
+  );
   const average = texts.reduce((sum, body) => sum + body.length, 0) / texts.length;
   const k1 = 1.2;
   const b = 0.75;
-  const words = (text: string | undefined) => (text ?? '').split(' ').map(normalize).filter((word) => word !== '');
+  const words = (text: string | undefined) =>
+    (text ?? '')
+      .split(' ')
+      .map(normalize)
+      .filter((word) => word !== '');
   const scores = texts.map((body, i) => {
     const meta = phrase[i]!.data.meta;
     // In the title, tags or description the phrase says what the post is about: it counts as much as a few mentions.
-    const inMeta = ['title_words', 'tags', 'description'].reduce((sum, key) => sum + phraseCount(words(meta[key]), terms), 0);
+    const inMeta = ['title_words', 'tags', 'description'].reduce(
+      (sum, key) => sum + phraseCount(words(meta[key]), terms),
+      0,
+    );
     const tf = phraseCount(body, terms) + 3 * inMeta;
     return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * body.length) / average));
   });
@@ -139,6 +159,9 @@ export async function searchPosts(api: PagefindApi, query: string, filters?: Rec
   const prepared = prepareQuery(query);
   const hits = await rankedHits(api, prepared, filters);
   if (hits.length > 0) return hits;
-  const typed = query.replace(/\\[A-Za-z]+/g, (command) => ` ${texToPlain(command)} `).replace(/\s+/g, ' ').trim();
+  const typed = query
+    .replace(/\\[A-Za-z]+/g, (command) => ` ${texToPlain(command)} `)
+    .replace(/\s+/g, ' ')
+    .trim();
   return typed !== prepared ? rankedHits(api, typed, filters) : [];
 }

@@ -33,7 +33,9 @@ export function bindTableOfContents(): void {
         else visible.delete(entry.target);
       }
       // The current section: the first heading on screen, else the last one above it.
-      const current = headings.find((heading) => visible.has(heading)) ?? headings.filter((heading) => heading.getBoundingClientRect().top < 0).at(-1);
+      const current =
+        headings.find((heading) => visible.has(heading)) ??
+        headings.filter((heading) => heading.getBoundingClientRect().top < 0).at(-1);
       for (const [heading, link] of links) {
         if (heading === current) link.setAttribute('aria-current', 'true');
         else link.removeAttribute('aria-current');

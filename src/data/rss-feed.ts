@@ -11,7 +11,6 @@ import { absoluteUrl, postPath, withBase } from '../lib/urls.ts';
 import { cleanXmlText, escapeXml } from '../lib/xml-text.ts';
 import { site } from '../site.config.ts';
 
-
 export type FeedKind = 'excerpt' | 'full';
 
 /** Site-relative path of each feed (under the base path); pages link them with withBase(FEED_PATHS[kind]). */

@@ -36,11 +36,33 @@ export interface Converted {
 }
 
 const CALLOUT_KINDS: Record<string, 'note' | 'tip' | 'warning'> = {
-  note: 'note', info: 'note', abstract: 'note', summary: 'note', quote: 'note', example: 'note', todo: 'note',
-  default: 'note', primary: 'note', question: 'note', faq: 'note', help: 'note', details: 'note',
-  tip: 'tip', hint: 'tip', important: 'tip', success: 'tip', check: 'tip', done: 'tip',
-  warning: 'warning', caution: 'warning', attention: 'warning', danger: 'warning', error: 'warning',
-  failure: 'warning', fail: 'warning', bug: 'warning',
+  note: 'note',
+  info: 'note',
+  abstract: 'note',
+  summary: 'note',
+  quote: 'note',
+  example: 'note',
+  todo: 'note',
+  default: 'note',
+  primary: 'note',
+  question: 'note',
+  faq: 'note',
+  help: 'note',
+  details: 'note',
+  tip: 'tip',
+  hint: 'tip',
+  important: 'tip',
+  success: 'tip',
+  check: 'tip',
+  done: 'tip',
+  warning: 'warning',
+  caution: 'warning',
+  attention: 'warning',
+  danger: 'warning',
+  error: 'warning',
+  failure: 'warning',
+  fail: 'warning',
+  bug: 'warning',
 };
 const calloutKind = (name: string) => CALLOUT_KINDS[name.toLowerCase()] ?? 'note';
 
@@ -80,7 +102,9 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
   const withoutAlt = new Map<number, { line: number; urls: string[] }>();
 
   const image = (written: string, lookup: ImageRef['lookup'], line: number) =>
-    isExternal(written) ? written : context.image({ written, lookup: written.startsWith('/') && lookup === 'relative' ? 'root' : lookup }, line);
+    isExternal(written)
+      ? written
+      : context.image({ written, lookup: written.startsWith('/') && lookup === 'relative' ? 'root' : lookup }, line);
 
   for (let index = 0; index < lines.length; index++) {
     let line = lines[index]!;
@@ -151,7 +175,10 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
       container = codeblock
         ? { close: /^\{%\s*endcodeblock\s*%\}$/, replacement: '```' }
         : { close: /^\{\{<\s*\/highlight\s*>\}\}$/, replacement: '```' };
-      conversions.push({ line: at, what: `${codeblock ? 'Hexo {% codeblock %}' : 'Hugo {{< highlight >}}'} → \`\`\`${language}` });
+      conversions.push({
+        line: at,
+        what: `${codeblock ? 'Hexo {% codeblock %}' : 'Hugo {{< highlight >}}'} → \`\`\`${language}`,
+      });
       // The code inside is copied as it is, up to the closing tag.
       while (index + 1 < lines.length && !container.close.test(lines[index + 1]!.trim())) out.push(lines[++index]!);
       continue;
@@ -159,14 +186,19 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
 
     line = line
       // Markdown images: copied beside the post.
-      .replace(/(!\[[^\]]*\]\()\s*<?([^)\s>]+)>?((?:\s+"[^"]*")?\s*\))/g, (whole, open: string, url: string, rest: string) =>
-        isExternal(url) ? whole : `${open}${image(decodeURI(url), 'relative', at)}${rest}`,
+      .replace(
+        /(!\[[^\]]*\]\()\s*<?([^)\s>]+)>?((?:\s+"[^"]*")?\s*\))/g,
+        (whole, open: string, url: string, rest: string) =>
+          isExternal(url) ? whole : `${open}${image(decodeURI(url), 'relative', at)}${rest}`,
       )
       // Raw-HTML images: their files are copied too; the build resolves them like Markdown images.
-      .replace(/(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]+)"|'([^']+)'|([^"'\s>]+))/gi, (whole, open: string, ...urls: string[]) => {
-        const url = (urls[0] ?? urls[1] ?? urls[2])!;
-        return isExternal(url) ? whole : `${open}"${image(decodeURI(url), 'relative', at)}"`;
-      })
+      .replace(
+        /(<img\b[^>]*?\ssrc\s*=\s*)(?:"([^"]+)"|'([^']+)'|([^"'\s>]+))/gi,
+        (whole, open: string, ...urls: string[]) => {
+          const url = (urls[0] ?? urls[1] ?? urls[2])!;
+          return isExternal(url) ? whole : `${open}"${image(decodeURI(url), 'relative', at)}"`;
+        },
+      )
       // Hexo {% asset_img name.png [title] %}.
       .replace(/\{%\s*asset_img\s+(\S+)\s*(.*?)\s*%\}/g, (_, name: string, title: string) => {
         conversions.push({ line: at, what: `Hexo {% asset_img ${name} %} → image` });
@@ -174,12 +206,15 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
         return `![${escapeAlt(alt)}](${image(name, 'hexo-asset', at)}${title ? ` "${escapeTitle(alt)}"` : ''})`;
       })
       // Hugo {{< figure src="…" caption="…" >}}.
-      .replace(/\{\{([<%])\s*figure\s+((?:"[^"]*"|'[^']*'|[^"'])*?)\s*[>%]\}\}/g, (_, _delimiter: string, attrs: string) => {
-        const { src = '', alt, caption, title } = attributes(attrs);
-        conversions.push({ line: at, what: 'Hugo {{< figure >}} → image' });
-        const text = caption ?? title;
-        return `![${escapeAlt(alt ?? text ?? src)}](${image(src, 'relative', at)}${text ? ` "${escapeTitle(text)}"` : ''})`;
-      })
+      .replace(
+        /\{\{([<%])\s*figure\s+((?:"[^"]*"|'[^']*'|[^"'])*?)\s*[>%]\}\}/g,
+        (_, _delimiter: string, attrs: string) => {
+          const { src = '', alt, caption, title } = attributes(attrs);
+          conversions.push({ line: at, what: 'Hugo {{< figure >}} → image' });
+          const text = caption ?? title;
+          return `![${escapeAlt(alt ?? text ?? src)}](${image(src, 'relative', at)}${text ? ` "${escapeTitle(text)}"` : ''})`;
+        },
+      )
       // Hugo {{< ref "x.md" >}} and {{< relref >}}, usually inside a link's ( ).
       .replace(/\{\{[<%]\s*(?:rel)?ref\s+"?([^"\s>%]+)"?\s*[>%]\}\}/g, (whole, target: string) => {
         const [path, hash] = target.split('#');
@@ -192,33 +227,48 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
         return `/posts/${slug}/${hash ? `#${hash}` : ''}`;
       })
       // Obsidian ![[image.png]] / ![[image.png|300]].
-      .replace(/!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (whole, target: string, alias: string | undefined) => {
-        if (/\.mdx?$/i.test(target) || !/\.\w{2,5}$/.test(target)) {
-          leftAlone.push({ line: at, what: `Obsidian embed of the note "${target}": embeds are not supported, left as written` });
-          return whole;
-        }
-        conversions.push({ line: at, what: `Obsidian ![[${target}]] → image` });
-        const alt = alias && !/^\d+(x\d+)?$/.test(alias) ? alias : target.replace(/\.[^.]+$/, '');
-        return `![${escapeAlt(alt)}](${image(target.trim(), 'vault', at)})`;
-      })
+      .replace(
+        /!\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
+        (whole, target: string, alias: string | undefined) => {
+          if (/\.mdx?$/i.test(target) || !/\.\w{2,5}$/.test(target)) {
+            leftAlone.push({
+              line: at,
+              what: `Obsidian embed of the note "${target}": embeds are not supported, left as written`,
+            });
+            return whole;
+          }
+          conversions.push({ line: at, what: `Obsidian ![[${target}]] → image` });
+          const alt = alias && !/^\d+(x\d+)?$/.test(alias) ? alias : target.replace(/\.[^.]+$/, '');
+          return `![${escapeAlt(alt)}](${image(target.trim(), 'vault', at)})`;
+        },
+      )
       // Obsidian [[note]] / [[note|text]] / [[note#heading]].
-      .replace(/\[\[([^\]|#]+)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, target: string, heading: string | undefined, alias: string | undefined) => {
-        const text = alias ?? target;
-        const slug = context.slugOf(target.trim());
-        if (!slug) {
-          leftAlone.push({ line: at, what: `Obsidian link [[${target}]]: that note is not imported, so it is plain text` });
-          return text;
-        }
-        conversions.push({ line: at, what: `Obsidian link [[${target}]] → /posts/${slug}/` });
-        return `[${text}](/posts/${slug}/${heading ? `#${heading.slice(1).trim().replace(/\s+/g, '-')}` : ''})`;
-      })
+      .replace(
+        /\[\[([^\]|#]+)(#[^\]|]*)?(?:\|([^\]]*))?\]\]/g,
+        (_, target: string, heading: string | undefined, alias: string | undefined) => {
+          const text = alias ?? target;
+          const slug = context.slugOf(target.trim());
+          if (!slug) {
+            leftAlone.push({
+              line: at,
+              what: `Obsidian link [[${target}]]: that note is not imported, so it is plain text`,
+            });
+            return text;
+          }
+          conversions.push({ line: at, what: `Obsidian link [[${target}]] → /posts/${slug}/` });
+          return `[${text}](/posts/${slug}/${heading ? `#${heading.slice(1).trim().replace(/\s+/g, '-')}` : ''})`;
+        },
+      )
       // Links to other posts' Markdown files (docsify, VuePress, Obsidian, plain notes).
-      .replace(/(?<!!)(\[[^\]]*\]\()\s*([^)\s#]+\.(?:md|markdown|mdx))(#[^)\s]*)?\s*\)/gi, (whole, open: string, path: string, hash?: string) => {
-        const slug = context.slugOf(decodeURI(path));
-        if (!slug) return whole;
-        conversions.push({ line: at, what: `link to ${path} → /posts/${slug}/` });
-        return `${open}/posts/${slug}/${hash ?? ''})`;
-      });
+      .replace(
+        /(?<!!)(\[[^\]]*\]\()\s*([^)\s#]+\.(?:md|markdown|mdx))(#[^)\s]*)?\s*\)/gi,
+        (whole, open: string, path: string, hash?: string) => {
+          const slug = context.slugOf(decodeURI(path));
+          if (!slug) return whole;
+          conversions.push({ line: at, what: `link to ${path} → /posts/${slug}/` });
+          return `${open}/posts/${slug}/${hash ?? ''})`;
+        },
+      );
 
     // A line that is only raw <img> tags (perhaps in a centring wrapper) becomes Markdown images: CommonMark
     // would make it an HTML block that swallows the Markdown lines under it, which Hexo's renderers do not.
@@ -226,9 +276,17 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
     if (rawImages) {
       const images = Array.from(rawImages[2]!.matchAll(/<img\b[^>]*>/gi), (tag) => attributes(tag[0]));
       if (images.every((attrs) => attrs['src'])) {
-        line = images.map((attrs) => `![${escapeAlt(attrs['alt'] ?? attrs['title'] ?? '')}](${encodeURI(attrs['src']!)}${attrs['title'] ? ` "${escapeTitle(attrs['title'])}"` : ''})`).join('\n');
+        line = images
+          .map(
+            (attrs) =>
+              `![${escapeAlt(attrs['alt'] ?? attrs['title'] ?? '')}](${encodeURI(attrs['src']!)}${attrs['title'] ? ` "${escapeTitle(attrs['title'])}"` : ''})`,
+          )
+          .join('\n');
         const sized = images.some((attrs) => attrs['width'] || attrs['height']);
-        conversions.push({ line: at, what: `raw <img> → Markdown image${sized ? ' (its width/height left to the column)' : ''}` });
+        conversions.push({
+          line: at,
+          what: `raw <img> → Markdown image${sized ? ' (its width/height left to the column)' : ''}`,
+        });
       }
     }
     const noAlt = Array.from(line.matchAll(/!\[\]\(([^)\s]+)/g), (match) => match[1]!);
@@ -256,7 +314,8 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
   }
   if (calloutDepth) out.push(':::');
   for (const { line, urls } of withoutAlt.values()) {
-    for (const url of urls) leftAlone.push({ line, what: `image "${url}" has no alt text, which the build requires: write one` });
+    for (const url of urls)
+      leftAlone.push({ line, what: `image "${url}" has no alt text, which the build requires: write one` });
   }
   leftAlone.sort((a, b) => a.line - b.line);
   return { body: out.join('\n'), conversions, leftAlone };
@@ -266,5 +325,8 @@ export function convertConstructs(body: string, bodyLine: number, context: Conve
 export function splitMoreMark(body: string): { excerpt?: string; body: string } {
   const mark = /^[ \t]*<!--\s*more\s*-->[ \t]*\n?(?:[ \t]*\n)?/m.exec(body);
   if (!mark) return { body };
-  return { excerpt: body.slice(0, mark.index).trim(), body: body.slice(0, mark.index) + body.slice(mark.index + mark[0].length) };
+  return {
+    excerpt: body.slice(0, mark.index).trim(),
+    body: body.slice(0, mark.index) + body.slice(mark.index + mark[0].length),
+  };
 }

@@ -35,10 +35,17 @@ export function splitSourcePost(text: string): SplitPost | { error: string; line
   const document = parseDocument(raw, { version: '1.2', schema: 'core', uniqueKeys: false });
   if (document.errors[0]) {
     const error = document.errors[0];
-    return { error: `invalid YAML front matter: ${error.message.split('\n')[0]}`, line: (error.linePos?.[0]?.line ?? 0) + 1 };
+    return {
+      error: `invalid YAML front matter: ${error.message.split('\n')[0]}`,
+      line: (error.linePos?.[0]?.line ?? 0) + 1,
+    };
   }
   const data = document.toJS() as unknown;
-  return { data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body, bodyLine };
+  return {
+    data: data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
+    body,
+    bodyLine,
+  };
 }
 
 export interface MappedFrontMatter {
@@ -65,15 +72,63 @@ export interface FrontMatterNotes {
 
 /** Fields only other generators read (themes, comments, MathJax switches, layout). */
 const GENERATOR_ONLY = new Set([
-  'layout', 'mathjax', 'katex', 'math', 'toc', 'comments', 'comment', 'author', 'authors', 'permalink', 'url',
-  'aliases', 'weight', 'type', 'cover', 'image', 'thumbnail', 'banner', 'img', 'sticky', 'password', 'copyright',
-  'reward', 'share', 'sidebar', 'lang', 'language', 'hidden', 'menu', 'keywords', 'photos', 'header', 'showtoc',
-  'tocopen', 'hidemeta', 'disableshare', 'cssclass', 'cssclasses', 'aliases', 'publish', 'uid', 'id', 'abbrlink',
+  'layout',
+  'mathjax',
+  'katex',
+  'math',
+  'toc',
+  'comments',
+  'comment',
+  'author',
+  'authors',
+  'permalink',
+  'url',
+  'aliases',
+  'weight',
+  'type',
+  'cover',
+  'image',
+  'thumbnail',
+  'banner',
+  'img',
+  'sticky',
+  'password',
+  'copyright',
+  'reward',
+  'share',
+  'sidebar',
+  'lang',
+  'language',
+  'hidden',
+  'menu',
+  'keywords',
+  'photos',
+  'header',
+  'showtoc',
+  'tocopen',
+  'hidemeta',
+  'disableshare',
+  'cssclass',
+  'cssclasses',
+  'aliases',
+  'publish',
+  'uid',
+  'id',
+  'abbrlink',
 ]);
 
 const list = (value: unknown): string[] => {
-  if (Array.isArray(value)) return value.flat(Infinity).map(String).map((item) => item.trim()).filter(Boolean);
-  if (typeof value === 'string') return value.split(/[,，、]|\s+(?=#)/).map((item) => item.trim().replace(/^#/, '')).filter(Boolean);
+  if (Array.isArray(value))
+    return value
+      .flat(Infinity)
+      .map(String)
+      .map((item) => item.trim())
+      .filter(Boolean);
+  if (typeof value === 'string')
+    return value
+      .split(/[,，、]|\s+(?=#)/)
+      .map((item) => item.trim().replace(/^#/, ''))
+      .filter(Boolean);
   return [];
 };
 
@@ -119,7 +174,10 @@ export interface MapContext {
   fileTitle: string;
 }
 
-export function mapFrontMatter(data: Record<string, unknown>, context: MapContext): { front: MappedFrontMatter; notes: FrontMatterNotes } {
+export function mapFrontMatter(
+  data: Record<string, unknown>,
+  context: MapContext,
+): { front: MappedFrontMatter; notes: FrontMatterNotes } {
   const notes: FrontMatterNotes = { mapped: [], dropped: [], attention: [] };
   const lower = new Map(Object.entries(data).map(([key, value]) => [key.toLowerCase(), value]));
   const take = (...keys: string[]) => {
@@ -157,7 +215,10 @@ export function mapFrontMatter(data: Record<string, unknown>, context: MapContex
 
   const sourceCategories = list(take('categories', 'category'));
   const sourceTags = list(take('tags', 'tag', 'keywords'));
-  const { category, rest } = mapCategory([...sourceCategories, ...(sourceCategories.length === 0 ? sourceTags : [])], notes);
+  const { category, rest } = mapCategory(
+    [...sourceCategories, ...(sourceCategories.length === 0 ? sourceTags : [])],
+    notes,
+  );
   const tags = [...new Set([...rest, ...sourceTags].filter((tag) => tag !== category))];
 
   const descriptionKey = ['description', 'summary', 'excerpt', 'subtitle'].find((key) => lower.has(key));
@@ -176,7 +237,11 @@ export function mapFrontMatter(data: Record<string, unknown>, context: MapContex
   if (pinned) notes.mapped.push('top → pinned');
   const slugValue = take('slug');
   const seriesValue = take('series');
-  const series = Array.isArray(seriesValue) ? String(seriesValue[0] ?? '') : typeof seriesValue === 'string' ? seriesValue : undefined;
+  const series = Array.isArray(seriesValue)
+    ? String(seriesValue[0] ?? '')
+    : typeof seriesValue === 'string'
+      ? seriesValue
+      : undefined;
 
   for (const key of [...lower.keys()].sort()) {
     notes.dropped.push(GENERATOR_ONLY.has(key) ? key : `${key} (unknown here)`);

@@ -55,7 +55,8 @@ function lookupKeys(display: string, title: string): string[] {
   const withoutExt = display.replace(/\.(?:md|markdown|mdx)$/i, '');
   const keys = [withoutExt, basename(withoutExt), title, display, basename(display)];
   // A page bundle (Hugo's bundle/index.md) is named by its folder.
-  if (basename(withoutExt).toLowerCase() === 'index' && dirname(withoutExt) !== '.') keys.unshift(dirname(withoutExt), basename(dirname(withoutExt)));
+  if (basename(withoutExt).toLowerCase() === 'index' && dirname(withoutExt) !== '.')
+    keys.unshift(dirname(withoutExt), basename(dirname(withoutExt)));
   return [...new Set(keys.map((key) => key.toLowerCase().replace(/^\.?\//, '')))];
 }
 
@@ -74,14 +75,27 @@ export function runImport(options: ImportOptions): ImportReport {
     const split = splitSourcePost(text);
     const name = basename(file).replace(/\.(?:md|markdown|mdx)$/i, '');
     const folderName = name.toLowerCase() === 'index' ? basename(dirname(file)) : name;
-    const { date: fileDate, rest } = detected.kind === 'jekyll' || detected.kind === 'hexo' ? jekyllFileName(folderName) : { rest: folderName };
+    const { date: fileDate, rest } =
+      detected.kind === 'jekyll' || detected.kind === 'hexo' ? jekyllFileName(folderName) : { rest: folderName };
     const data = 'error' in split ? {} : split.data;
     const body = 'error' in split ? text : split.body;
     const headingTitle = /^#\s+(.+?)\s*#*\s*$/m.exec(body)?.[1];
-    const title = typeof data['title'] === 'string' && data['title'].trim() ? data['title'].trim() : (headingTitle ?? rest);
+    const title =
+      typeof data['title'] === 'string' && data['title'].trim() ? data['title'].trim() : (headingTitle ?? rest);
     const wanted = typeof data['slug'] === 'string' ? data['slug'] : rest;
     const slug = normalizeSlug(wanted) || slugFromTitle(title) || 'post';
-    return { file, display: relative(postsDir, file).split(sep).join('/'), shownAs: display, text, split, fileDate, rest, headingTitle, title, slug };
+    return {
+      file,
+      display: relative(postsDir, file).split(sep).join('/'),
+      shownAs: display,
+      text,
+      split,
+      fileDate,
+      rest,
+      headingTitle,
+      title,
+      slug,
+    };
   });
   const taken = new Set<string>();
   for (const post of planned) {
@@ -91,7 +105,9 @@ export function runImport(options: ImportOptions): ImportReport {
     post.slug = slug;
   }
   const bySlugKey = new Map<string, string>();
-  for (const post of planned) for (const key of lookupKeys(post.display, post.title)) if (key !== 'index' && !bySlugKey.has(key)) bySlugKey.set(key, post.slug);
+  for (const post of planned)
+    for (const key of lookupKeys(post.display, post.title))
+      if (key !== 'index' && !bySlugKey.has(key)) bySlugKey.set(key, post.slug);
 
   let vaultFiles: Map<string, string> | undefined;
   const vault = () =>
@@ -149,11 +165,18 @@ export function runImport(options: ImportOptions): ImportReport {
           : ref.lookup === 'root'
             ? ROOT_FOLDERS.map((folder) => join(from, folder, clean))
             : ref.lookup === 'hexo-asset'
-              ? [join(dirname(post.file), basename(post.file, extname(post.file)), clean), join(dirname(post.file), clean)]
+              ? [
+                  join(dirname(post.file), basename(post.file, extname(post.file)), clean),
+                  join(dirname(post.file), clean),
+                ]
               : [resolve(dirname(post.file), clean)];
-      const found = candidates.find((candidate) => candidate !== '' && existsSync(candidate) && statSync(candidate).isFile());
+      const found = candidates.find(
+        (candidate) => candidate !== '' && existsSync(candidate) && statSync(candidate).isFile(),
+      );
       if (!found) {
-        report.attention.push(`${post.shownAs}:${line}: image "${ref.written}" not found; left as written (the build will name it)`);
+        report.attention.push(
+          `${post.shownAs}:${line}: image "${ref.written}" not found; left as written (the build will name it)`,
+        );
         return ref.written;
       }
       let name = basename(found);
@@ -162,10 +185,19 @@ export function runImport(options: ImportOptions): ImportReport {
       return `./${name}`;
     };
     // A title taken from the body's `# heading` is the page's title: the heading itself goes (wherever it is).
-    const usedHeading = post.headingTitle !== undefined && front.title === post.headingTitle && typeof post.split.data['title'] !== 'string';
+    const usedHeading =
+      post.headingTitle !== undefined &&
+      front.title === post.headingTitle &&
+      typeof post.split.data['title'] !== 'string';
     const body = usedHeading ? post.split.body.replace(/^#\s+.+$/m, '') : post.split.body; // an empty line keeps the report's line numbers
     const converted = convertConstructs(body, post.split.bodyLine, {
-      slugOf: (reference) => bySlugKey.get(reference.toLowerCase().replace(/^\.?\//, '').replace(/\.(?:md|markdown|mdx)$/i, '')),
+      slugOf: (reference) =>
+        bySlugKey.get(
+          reference
+            .toLowerCase()
+            .replace(/^\.?\//, '')
+            .replace(/\.(?:md|markdown|mdx)$/i, ''),
+        ),
       image: imageFor,
     });
     report.conversions.push(...converted.conversions.map(({ line, what }) => `${post.shownAs}:${line}: ${what}`));
@@ -174,8 +206,14 @@ export function runImport(options: ImportOptions): ImportReport {
 
     const more = splitMoreMark(converted.body);
     if (more.excerpt !== undefined && front.description === undefined) {
-      const plain = markdownToSegments(more.excerpt).map((segment) => segment.text).join('').replace(/\s+/g, ' ').trim();
-      if (plain !== '') front.description = plain.length <= site.excerptLength ? plain : excerptFromMarkdown(more.excerpt, site.excerptLength);
+      const plain = markdownToSegments(more.excerpt)
+        .map((segment) => segment.text)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim();
+      if (plain !== '')
+        front.description =
+          plain.length <= site.excerptLength ? plain : excerptFromMarkdown(more.excerpt, site.excerptLength);
       report.mapped.push('<!-- more --> → description (the text before it)');
     }
     const output = `${frontMatterText(front)}\n${more.body.replace(/^\n+/, '')}`;
@@ -201,7 +239,18 @@ export function runImport(options: ImportOptions): ImportReport {
 /** This blog's front matter, fields in a fixed order, tags on one line as this blog's posts write them. */
 function frontMatterText(front: MappedFrontMatter): string {
   const document = new Document({}, { version: '1.2' });
-  for (const key of ['title', 'date', 'updated', 'category', 'tags', 'description', 'draft', 'slug', 'series', 'pinned'] as const) {
+  for (const key of [
+    'title',
+    'date',
+    'updated',
+    'category',
+    'tags',
+    'description',
+    'draft',
+    'slug',
+    'series',
+    'pinned',
+  ] as const) {
     const value = front[key];
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
     document.set(key, document.createNode(value, { flow: Array.isArray(value) }));
@@ -217,13 +266,19 @@ export function formatReport(report: ImportReport, dryRun: boolean): string {
     `  ${count('written')} written, ${count('unchanged')} unchanged, ${count('skipped')} skipped, ${report.posts.reduce((n, post) => n + post.images, 0)} images`,
   ];
   for (const post of report.posts) {
-    lines.push('', `${post.source} → ${post.target}: ${post.status}${post.why ? ` (${post.why})` : ''}${post.images ? `, ${post.images} images` : ''}`);
+    lines.push(
+      '',
+      `${post.source} → ${post.target}: ${post.status}${post.why ? ` (${post.why})` : ''}${post.images ? `, ${post.images} images` : ''}`,
+    );
     for (const note of post.mapped) lines.push(`  mapped: ${note}`);
     if (post.dropped.length > 0) lines.push(`  dropped: ${post.dropped.join(', ')}`);
     for (const note of post.conversions) lines.push(`  converted: ${note}`);
     for (const note of post.attention) lines.push(`  ATTENTION: ${note}`);
   }
   const attention = report.posts.reduce((n, post) => n + post.attention.length, 0);
-  lines.push('', attention === 0 ? 'Nothing needs your attention.' : `${attention} things need your attention (ATTENTION above).`);
+  lines.push(
+    '',
+    attention === 0 ? 'Nothing needs your attention.' : `${attention} things need your attention (ATTENTION above).`,
+  );
   return lines.join('\n');
 }

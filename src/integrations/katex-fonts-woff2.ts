@@ -15,7 +15,10 @@ export function katexFontsWoff2Only(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]katex[\\/]dist[\\/]katex(?:\.min)?\.css(?:\?|$)/.test(id)) return null;
-      return { code: code.replace(LEGACY_FONT_SOURCES, '').replace(/font-display:\s*block/g, 'font-display:swap'), map: null };
+      return {
+        code: code.replace(LEGACY_FONT_SOURCES, '').replace(/font-display:\s*block/g, 'font-display:swap'),
+        map: null,
+      };
     },
   };
 }

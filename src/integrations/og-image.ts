@@ -68,7 +68,11 @@ interface FontFile {
 const FONTS: readonly FontFile[] = [
   { family: 'Noto Sans SC', weight: 700, file: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf' },
   { family: 'Noto Sans SC', weight: 400, file: '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf' },
-  { family: 'JetBrains Mono', weight: 500, file: '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-500-normal.woff2' },
+  {
+    family: 'JetBrains Mono',
+    weight: 500,
+    file: '@fontsource/jetbrains-mono/files/jetbrains-mono-latin-500-normal.woff2',
+  },
 ];
 
 // Palette: the site's dark theme (src/styles/global.css), a shade deeper.
@@ -238,7 +242,12 @@ function getRenderer(): Promise<Renderer> {
     const instance = new Renderer();
     for (const font of FONTS) {
       // Read, register, drop: the renderer keeps its own copy.
-      await instance.registerFont({ name: font.family, weight: font.weight, style: 'normal', data: readFileSync(require.resolve(font.file)) });
+      await instance.registerFont({
+        name: font.family,
+        weight: font.weight,
+        style: 'normal',
+        data: readFileSync(require.resolve(font.file)),
+      });
     }
     return instance;
   })();
@@ -294,7 +303,8 @@ async function writeCached(root: string, file: string, bytes: Uint8Array): Promi
       prunedRoots.add(root);
       const current = getEnvironment().id;
       for (const entry of await readdir(root, { withFileTypes: true })) {
-        if (entry.isDirectory() && entry.name !== current) await rm(join(root, entry.name), { recursive: true, force: true });
+        if (entry.isDirectory() && entry.name !== current)
+          await rm(join(root, entry.name), { recursive: true, force: true });
       }
     }
   } catch {
@@ -303,7 +313,10 @@ async function writeCached(root: string, file: string, bytes: Uint8Array): Promi
 }
 
 /** The PNG bytes of a post's Open Graph image, from the cache when the same image was drawn before. */
-export async function renderOgImage(input: OgImageInput, options: OgImageOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderOgImage(
+  input: OgImageInput,
+  options: OgImageOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const cacheDir = options.cacheDir ?? defaultOgCacheDir();
   if (cacheDir === false) return renderOgImageUncached(input);
   const file = ogImageCacheFile(input, cacheDir);

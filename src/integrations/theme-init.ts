@@ -10,4 +10,5 @@ export const THEME_INIT_SCRIPT =
   "try{const t=localStorage.getItem('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch{}";
 
 /** CSP hash source of THEME_INIT_SCRIPT (without the quotes). */
-export const THEME_INIT_HASH = `sha256-${createHash('sha256').update(THEME_INIT_SCRIPT, 'utf8').digest('base64')}` as const;
+export const THEME_INIT_HASH =
+  `sha256-${createHash('sha256').update(THEME_INIT_SCRIPT, 'utf8').digest('base64')}` as const;

@@ -17,7 +17,8 @@ export function codeFences(source: string, firstLine = 1): CodeFence[] {
     const marker = open[1]!;
     const start = i;
     const code: string[] = [];
-    for (i++; i < lines.length && !new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(lines[i]!); i++) code.push(lines[i]!);
+    for (i++; i < lines.length && !new RegExp(`^ {0,3}${marker[0]}{${marker.length},}\\s*$`).test(lines[i]!); i++)
+      code.push(lines[i]!);
     fences.push({ lang: open[2]!.toLowerCase(), code: code.join('\n'), line: start + firstLine });
   }
   return fences;

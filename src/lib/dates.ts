@@ -83,7 +83,14 @@ function partsInZone(instant: number, timeZone: string): CalendarParts {
   }
   const parts: Record<string, number> = {};
   for (const part of formatter.formatToParts(instant)) parts[part.type] = Number(part.value);
-  return { year: parts['year']!, month: parts['month']!, day: parts['day']!, hour: parts['hour']!, minute: parts['minute']!, second: parts['second']! };
+  return {
+    year: parts['year']!,
+    month: parts['month']!,
+    day: parts['day']!,
+    hour: parts['hour']!,
+    minute: parts['minute']!,
+    second: parts['second']!,
+  };
 }
 
 function asUtc(parts: CalendarParts): number {

@@ -55,7 +55,9 @@ function formulaMathml(node: Element, display: boolean): Element | undefined {
 }
 
 function textOf(node: Element): string {
-  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+  return node.children
+    .map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : ''))
+    .join('');
 }
 
 /** A Shiki code block as plain text, keeping its language as the conventional `language-x` class. */
@@ -132,7 +134,10 @@ export function feedHtml(html: string, options: FeedHtmlOptions): string {
     if (display || hasClass(node, 'katex')) {
       const math = formulaMathml(node, display);
       // Without MathML (KaTeX's output set to "html") the formula would be lost: fail loudly.
-      if (!math) throw new Error(`a KaTeX formula has no MathML (KaTeX's output must include "mathml"): ${toHtml(node).slice(0, 200)}`);
+      if (!math)
+        throw new Error(
+          `a KaTeX formula has no MathML (KaTeX's output must include "mathml"): ${toHtml(node).slice(0, 200)}`,
+        );
       parent.children.splice(index, 1, math);
       return [SKIP, index + 1];
     }

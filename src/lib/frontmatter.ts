@@ -29,7 +29,12 @@ export function splitFrontmatter(text: string): SplitSource | undefined {
 
 export function parseFrontmatter(text: string): FrontmatterResult {
   const split = splitFrontmatter(text);
-  if (!split) return { ok: false, message: 'has no front matter: the file must start with a "---" line, the YAML fields, then another "---" line', line: 1 };
+  if (!split)
+    return {
+      ok: false,
+      message: 'has no front matter: the file must start with a "---" line, the YAML fields, then another "---" line',
+      line: 1,
+    };
   const document = parseDocument(split.yaml, { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true });
   const error = document.errors[0];
   if (error) {

@@ -27,16 +27,27 @@ export function decodeEntities(text: string): string {
 }
 
 /** A formula's TeX (its MathML annotation) and the HTML KaTeX drew for it, up to the next formula. */
-const FORMULA = /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>([\s\S]*?)(?=<span class="katex">|$)/g;
+const FORMULA =
+  /<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>([\s\S]*?)(?=<span class="katex">|$)/g;
 /** KaTeX's mark for an undefined command (errorColor #cc0000, the default). */
-const UNDEFINED = /<span class="mord text" style="color:#cc0000;"><span class="mord" style="color:#cc0000;">(\\[^<]*)<\/span><\/span>/g;
+const UNDEFINED =
+  /<span class="mord text" style="color:#cc0000;"><span class="mord" style="color:#cc0000;">(\\[^<]*)<\/span><\/span>/g;
 
 export const MACRO_HINT =
   'KaTeX does not know this command: write it with commands KaTeX has, or define it as a macro in src/site.config.ts (katexMacros, e.g. "\\\\softmax": "\\\\operatorname{softmax}")';
 
 /** Commands KaTeX knows but draws as errors with trust off (katex-options.ts): links and raw HTML. */
-const UNTRUSTED = new Set(['\\href', '\\url', '\\includegraphics', '\\htmlClass', '\\htmlId', '\\htmlStyle', '\\htmlData']);
-const UNTRUSTED_HINT = 'links and HTML inside formulas are turned off here: put the link in the text around the formula';
+const UNTRUSTED = new Set([
+  '\\href',
+  '\\url',
+  '\\includegraphics',
+  '\\htmlClass',
+  '\\htmlId',
+  '\\htmlStyle',
+  '\\htmlData',
+]);
+const UNTRUSTED_HINT =
+  'links and HTML inside formulas are turned off here: put the link in the text around the formula';
 
 function undefinedMessage(commands: string[]): string {
   const untrusted = commands.filter((command) => UNTRUSTED.has(command));

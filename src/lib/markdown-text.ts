@@ -31,8 +31,21 @@ export interface MdNode {
 }
 
 const SKIPPED = new Set([
-  'code', 'math', 'html', 'image', 'imageReference', 'footnoteDefinition', 'footnoteReference', 'definition',
-  'yaml', 'toml', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'break', 'thematicBreak',
+  'code',
+  'math',
+  'html',
+  'image',
+  'imageReference',
+  'footnoteDefinition',
+  'footnoteReference',
+  'definition',
+  'yaml',
+  'toml',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'break',
+  'thematicBreak',
 ]);
 const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'blockquote', 'mdxJsxFlowElement']);
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

@@ -92,7 +92,10 @@ function inlineMathForms(line: string): string {
 
 /** The prefix that continues a block opened after `prefix`: list markers become spaces, quote markers stay. */
 function continuationOf(prefix: string): string | undefined {
-  const continuation = prefix.replace(/(?:[-*+]|\d{1,9}[.)])([ \t]+)$/, (marker, space: string) => ' '.repeat(marker.length - space.length) + space);
+  const continuation = prefix.replace(
+    /(?:[-*+]|\d{1,9}[.)])([ \t]+)$/,
+    (marker, space: string) => ' '.repeat(marker.length - space.length) + space,
+  );
   return continuation.trim() === '' && continuation === prefix ? undefined : continuation;
 }
 
@@ -173,7 +176,8 @@ export function shapeMathSource(source: string): ShapedMathSource {
     }
     if (trimmed.startsWith('$$')) {
       // One line (`$$x$$`) is inline math in its paragraph to remark-math; remarkMathDialects makes it display.
-      if (!trimmed.slice(2).includes('$$')) open = { kind: 'dollars', continuation: continuationOf(blockPrefix), ticked: false };
+      if (!trimmed.slice(2).includes('$$'))
+        open = { kind: 'dollars', continuation: continuationOf(blockPrefix), ticked: false };
       continue;
     }
     const environment = ENVIRONMENT_OPEN.exec(trimmed)?.[1];

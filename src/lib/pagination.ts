@@ -9,7 +9,8 @@ export interface PageSlice<T> {
 
 /** Splits items into pages of `pageSize`. An empty list still has one (empty) page. */
 export function paginateItems<T>(items: readonly T[], pageSize: number): PageSlice<T>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1)
+    throw new Error(`pageSize must be a positive integer, got ${pageSize}`);
   const last = Math.max(1, Math.ceil(items.length / pageSize));
   return Array.from({ length: last }, (_, index) => ({
     number: index + 1,

@@ -18,7 +18,8 @@ const HAN = /\p{Script=Han}/u;
 /** Chinese and full-width punctuation, curly quotes, ellipsis and dashes. */
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]/u;
 
-const CJK_PUNCT_OR_NOT = /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]|[^\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]+/gu;
+const CJK_PUNCT_OR_NOT =
+  /[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]|[^\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]+/gu;
 
 function touchesChinese(segment: string): boolean {
   return HAN.test(segment) || CJK_PUNCT.test(segment);
@@ -80,7 +81,12 @@ export function segmentText(text: string): string {
   let out = '';
   let previous = '';
   for (const { segment } of segments(text, false)) {
-    if (previous !== '' && !/\s$/u.test(previous) && !/^\s/u.test(segment) && (touchesChinese(previous) || touchesChinese(segment))) {
+    if (
+      previous !== '' &&
+      !/\s$/u.test(previous) &&
+      !/^\s/u.test(segment) &&
+      (touchesChinese(previous) || touchesChinese(segment))
+    ) {
       out += ' ';
     }
     out += segment;
@@ -113,9 +119,10 @@ const SEGMENT_SPACE = new RegExp(
  */
 export function unsegment(text: string): string {
   // Twice: a match consumes its first character, so "的 分布式 训练" needs a second pass for odd neighbours.
-  const once = (s: string) => s.replace(SEGMENT_SPACE, (...m: string[]) => {
-    for (const start of [1, 4, 7, 10]) if (m[start] !== undefined) return `${m[start]}${m[start + 1]}${m[start + 2]}`;
-    return m[0]!;
-  });
+  const once = (s: string) =>
+    s.replace(SEGMENT_SPACE, (...m: string[]) => {
+      for (const start of [1, 4, 7, 10]) if (m[start] !== undefined) return `${m[start]}${m[start + 1]}${m[start + 2]}`;
+      return m[0]!;
+    });
   return once(once(text));
 }

@@ -20,8 +20,7 @@ const POST_FILE = /^(?:([^/]+)\.(mdx?)|([^/]+)\/index\.(mdx?))$/i;
 const BACKUP_FILE = /(?:~|\.(?:bak|swp|swo|tmp|orig))$/i;
 
 export type ContentFileKind =
-  | { kind: 'post'; name: string; format: 'md' | 'mdx' }
-  | { kind: 'ignored'; reason: string };
+  { kind: 'post'; name: string; format: 'md' | 'mdx' } | { kind: 'ignored'; reason: string };
 
 /**
  * Decides whether a path inside the content folder (POSIX, relative) is a post.

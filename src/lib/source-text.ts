@@ -10,9 +10,18 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 
 /** Byte offset of the first byte that does not belong to a valid UTF-8 sequence. */
 export function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead < 0xe0
+          ? 2
+          : lead >= 0xe0 && lead < 0xf0
+            ? 3
+            : lead >= 0xf0 && lead < 0xf5
+              ? 4
+              : 0;
     if (length === 0 || i + length > bytes.length) return i;
     try {
       decoder.decode(bytes.subarray(i, i + length));
@@ -32,7 +41,10 @@ export function decodeSourceBytes(bytes: Uint8Array): DecodeResult {
     const offset = firstInvalidUtf8Offset(bytes);
     const line = bytes.subarray(0, Math.max(0, offset)).filter((byte) => byte === 0x0a).length + 1;
     const hex = offset >= 0 ? bytes[offset]!.toString(16).padStart(2, '0') : '??';
-    return { ok: false, message: `is not valid UTF-8 (byte 0x${hex} at offset ${offset}, line ${line}); save the file as UTF-8` };
+    return {
+      ok: false,
+      message: `is not valid UTF-8 (byte 0x${hex} at offset ${offset}, line ${line}); save the file as UTF-8`,
+    };
   }
   return { ok: true, text: removeControlCharacters(normalizeNewlines(text.replace(/^\uFEFF/, ''))) };
 }

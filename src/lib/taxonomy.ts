@@ -18,7 +18,10 @@ export interface Term<P> {
  * Groups posts by the names `namesOf` returns. Terms are sorted by post count
  * (descending), then by slug, so the index pages are deterministic.
  */
-export function groupByTerm<P extends Sortable>(posts: readonly P[], namesOf: (post: P) => readonly string[]): Term<P>[] {
+export function groupByTerm<P extends Sortable>(
+  posts: readonly P[],
+  namesOf: (post: P) => readonly string[],
+): Term<P>[] {
   const terms = new Map<string, Term<P>>();
   for (const post of posts) {
     const seen = new Set<string>();
@@ -35,5 +38,7 @@ export function groupByTerm<P extends Sortable>(posts: readonly P[], namesOf: (p
       }
     }
   }
-  return [...terms.values()].sort((a, b) => b.posts.length - a.posts.length || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return [...terms.values()].sort(
+    (a, b) => b.posts.length - a.posts.length || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0),
+  );
 }

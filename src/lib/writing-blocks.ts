@@ -32,9 +32,14 @@ export interface PaperIds {
 export function paperLinks(ids: PaperIds): { href: string; text: string }[] {
   const links: { href: string; text: string }[] = [];
   const arxiv = ids.arxiv?.trim().replace(/^arxiv:/i, '');
-  if (arxiv) links.push({ href: `https://arxiv.org/abs/${encodeURIComponent(arxiv).replace(/%2F/g, '/')}`, text: `arXiv:${arxiv}` });
+  if (arxiv)
+    links.push({
+      href: `https://arxiv.org/abs/${encodeURIComponent(arxiv).replace(/%2F/g, '/')}`,
+      text: `arXiv:${arxiv}`,
+    });
   const doi = ids.doi?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//, '');
-  if (doi) links.push({ href: `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`, text: `DOI:${doi}` });
+  if (doi)
+    links.push({ href: `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`, text: `DOI:${doi}` });
   const url = ids.url?.trim();
   if (url && /^https?:\/\//.test(url)) links.push({ href: url, text: '链接' });
   return links;

@@ -27,4 +27,3 @@ const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&
 export function escapeXml(text: string): string {
   return cleanXmlText(text).replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
 }
-

@@ -9,10 +9,36 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { hasClass } from '../lib/hast-classes.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = {
-  python: 'Python', py: 'Python', bash: 'Bash', sh: 'Shell', shell: 'Shell', console: 'Console', cpp: 'C++', c: 'C',
-  js: 'JavaScript', javascript: 'JavaScript', ts: 'TypeScript', typescript: 'TypeScript', json: 'JSON', yaml: 'YAML',
-  toml: 'TOML', text: '文本', plaintext: '文本', txt: '文本', diff: 'Diff', html: 'HTML', css: 'CSS', markdown: 'Markdown',
-  md: 'Markdown', sql: 'SQL', rust: 'Rust', go: 'Go', java: 'Java', latex: 'LaTeX', tex: 'TeX', cuda: 'CUDA',
+  python: 'Python',
+  py: 'Python',
+  bash: 'Bash',
+  sh: 'Shell',
+  shell: 'Shell',
+  console: 'Console',
+  cpp: 'C++',
+  c: 'C',
+  js: 'JavaScript',
+  javascript: 'JavaScript',
+  ts: 'TypeScript',
+  typescript: 'TypeScript',
+  json: 'JSON',
+  yaml: 'YAML',
+  toml: 'TOML',
+  text: '文本',
+  plaintext: '文本',
+  txt: '文本',
+  diff: 'Diff',
+  html: 'HTML',
+  css: 'CSS',
+  markdown: 'Markdown',
+  md: 'Markdown',
+  sql: 'SQL',
+  rust: 'Rust',
+  go: 'Go',
+  java: 'Java',
+  latex: 'LaTeX',
+  tex: 'TeX',
+  cuda: 'CUDA',
 };
 
 export function languageLabel(lang: string): string {
@@ -42,7 +68,12 @@ export function rehypeCodeBlocks() {
             // The language label and copy button are chrome, not code: kept out of the search index.
             properties: { className: ['code-block__bar'], dataPagefindIgnore: 'all' },
             children: [
-              { type: 'element', tagName: 'span', properties: { className: ['code-block__lang'] }, children: [{ type: 'text', value: languageLabel(lang) }] },
+              {
+                type: 'element',
+                tagName: 'span',
+                properties: { className: ['code-block__lang'] },
+                children: [{ type: 'text', value: languageLabel(lang) }],
+              },
               {
                 type: 'element',
                 tagName: 'button',

@@ -37,7 +37,11 @@ export function rehypeHeadingIds() {
       const anchor: ElementContent = {
         type: 'element',
         tagName: 'a',
-        properties: { className: ['heading-anchor'], href: `#${encodeURIComponent(id)}`, ariaLabel: `本节链接：${text || id}` },
+        properties: {
+          className: ['heading-anchor'],
+          href: `#${encodeURIComponent(id)}`,
+          ariaLabel: `本节链接：${text || id}`,
+        },
         children: [],
       };
       child.children.push(anchor);

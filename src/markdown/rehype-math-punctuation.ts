@@ -46,11 +46,18 @@ export function rehypeMathPunctuation() {
 
 /** Groups every box of the formula's visible HTML but the last (see above). */
 function holdLastBox(formula: Element): void {
-  const html = formula.children.find((child): child is Element => child.type === 'element' && hasClass(child, 'katex-html'));
+  const html = formula.children.find(
+    (child): child is Element => child.type === 'element' && hasClass(child, 'katex-html'),
+  );
   if (!html || html.children.length < 2) return;
   const last = html.children.at(-1)!;
   html.children = [
-    { type: 'element', tagName: 'span', properties: { className: ['math-tail__breakable'] }, children: html.children.slice(0, -1) },
+    {
+      type: 'element',
+      tagName: 'span',
+      properties: { className: ['math-tail__breakable'] },
+      children: html.children.slice(0, -1),
+    },
     last,
   ];
 }

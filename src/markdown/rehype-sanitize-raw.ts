@@ -38,8 +38,31 @@ import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 
 /** Elements whose content is removed with them: active content, styles, forms, foreign markup. */
 const STRIPPED = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'noscript', 'noembed', 'noframes',
-  'template', 'form', 'input', 'button', 'select', 'textarea', 'title', 'xmp', 'plaintext', 'svg', 'math', 'link', 'meta', 'base',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'noscript',
+  'noembed',
+  'noframes',
+  'template',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'title',
+  'xmp',
+  'plaintext',
+  'svg',
+  'math',
+  'link',
+  'meta',
+  'base',
 ];
 
 /**
@@ -53,7 +76,19 @@ export const AUTHOR_HTML_SCHEMA: Schema = {
   tagNames: [
     // The default schema allows <input> for task lists; Markdown makes those (trusted), authors need none.
     ...(defaultSchema.tagNames ?? []).filter((tag) => !STRIPPED.includes(tag)),
-    'abbr', 'bdi', 'caption', 'cite', 'col', 'colgroup', 'dfn', 'figcaption', 'figure', 'mark', 'small', 'u', 'wbr',
+    'abbr',
+    'bdi',
+    'caption',
+    'cite',
+    'col',
+    'colgroup',
+    'dfn',
+    'figcaption',
+    'figure',
+    'mark',
+    'small',
+    'u',
+    'wbr',
   ],
   strip: STRIPPED,
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
@@ -64,7 +99,21 @@ const CONTEXT_TAGS = new Set(Object.values(AUTHOR_HTML_SCHEMA.ancestors ?? {}).f
 
 type Parent = Root | Element;
 
-const ALIGNABLE = new Set(['div', 'p', 'center', 'figure', 'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th']);
+const ALIGNABLE = new Set([
+  'div',
+  'p',
+  'center',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+]);
 const ALIGNMENTS = new Set(['center', 'left', 'right']);
 
 /** `<center>` → `<div align="center">`, before sanitizing (the schema does not know `<center>`). */
@@ -134,7 +183,8 @@ export function rehypeSanitizeRawHtml() {
       centerToDiv(node);
       // Wrap in the ancestors the schema checks for, so a `tr` in a Markdown table passes.
       let wrapped: Element = node;
-      for (const tag of [...context].reverse()) wrapped = { type: 'element', tagName: tag, properties: {}, children: [wrapped] };
+      for (const tag of [...context].reverse())
+        wrapped = { type: 'element', tagName: tag, properties: {}, children: [wrapped] };
       let safe = sanitize({ type: 'root', children: [wrapped] }, AUTHOR_HTML_SCHEMA) as Root;
       for (let depth = 0; depth < context.length; depth++) {
         const wrapper = safe.children[0];

@@ -10,7 +10,8 @@ import type { Parent, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 
-const CJK_CLASS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff01-\\uff60\\u2018-\\u201d\\u2026';
+const CJK_CLASS =
+  '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3000-\\u303f\\uff01-\\uff60\\u2018-\\u201d\\u2026';
 const CJK = new RegExp(`[${CJK_CLASS}]`, 'u');
 const BREAK_BETWEEN_CJK = new RegExp(`(?<=[${CJK_CLASS}])[ \\t]*\\r?\\n[ \\t]*(?=[${CJK_CLASS}])`, 'gu');
 

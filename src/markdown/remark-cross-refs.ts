@@ -58,7 +58,9 @@ export function referenceText(label: Label): string {
 
 function loneTitledImage(node: AnyNode): AnyNode | undefined {
   if (node.type !== 'paragraph') return undefined;
-  const content = (node.children ?? []).filter((child) => !(child.type === 'text' && (child.value ?? '').trim() === ''));
+  const content = (node.children ?? []).filter(
+    (child) => !(child.type === 'text' && (child.value ?? '').trim() === ''),
+  );
   const [only] = content;
   return content.length === 1 && only?.type === 'image' && only.title?.trim() ? only : undefined;
 }
@@ -119,7 +121,11 @@ export function remarkCrossRefs() {
             {
               type: 'paragraph',
               children: [
-                { type: 'emphasis', children: [{ type: 'text', value: `图 ${figures}` }], data: { hName: 'span', hProperties: { className: ['figure-number'] } } },
+                {
+                  type: 'emphasis',
+                  children: [{ type: 'text', value: `图 ${figures}` }],
+                  data: { hName: 'span', hProperties: { className: ['figure-number'] } },
+                },
                 { type: 'text', value: `：${caption}` },
               ],
               data: { hName: 'figcaption' },
@@ -140,7 +146,8 @@ export function remarkCrossRefs() {
           { type: 'mdxJsxAttribute', name: 'number', value: String(figures) },
           { type: 'mdxJsxAttribute', name: 'id', value: id },
         ];
-        if (!mdxAttribute(node, 'alt')?.trim()) file.fail('<Figure> has no alt text: add alt="what it shows"', node as never);
+        if (!mdxAttribute(node, 'alt')?.trim())
+          file.fail('<Figure> has no alt text: add alt="what it shows"', node as never);
         return;
       }
       if (node.type === 'math') {
@@ -154,7 +161,11 @@ export function remarkCrossRefs() {
         // remark-math keeps the TeX twice: in value and in the <code> it prepares for rehype.
         const code = (node.data?.['hChildren'] as { children: unknown[] }[] | undefined)?.[0];
         if (code) code.children = [{ type: 'text', value: tex }];
-        parent.children![index] = { type: 'paragraph', children: [node], data: { hName: 'div', hProperties: { id, className: ['equation'] } } };
+        parent.children![index] = {
+          type: 'paragraph',
+          children: [node],
+          data: { hName: 'div', hProperties: { id, className: ['equation'] } },
+        };
       }
     });
 
@@ -165,7 +176,12 @@ export function remarkCrossRefs() {
         const known = [...labels.keys()].join(', ') || 'none';
         return file.fail(`reference to unknown label "${name.trim()}" (labels in this post: ${known})`, node as never);
       }
-      return { type: 'link', url: `#${label.id}`, children: [{ type: 'text', value: referenceText(label) }], data: { hProperties: { className: ['cross-ref'] } } };
+      return {
+        type: 'link',
+        url: `#${label.id}`,
+        children: [{ type: 'text', value: referenceText(label) }],
+        data: { hProperties: { className: ['cross-ref'] } },
+      };
     };
     walk(root, (node, parent, index) => {
       if (node.type === 'textDirective' && (node.name === 'ref' || node.name === 'eqref')) {

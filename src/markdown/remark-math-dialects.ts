@@ -34,7 +34,12 @@ const SHAPED = 'mathSource';
  * so both are set together.
  */
 function displayMath(value: string, position: Math['position']): Math {
-  const code = { type: 'element' as const, tagName: 'code', properties: { className: ['language-math', 'math-display'] }, children: [{ type: 'text' as const, value }] };
+  const code = {
+    type: 'element' as const,
+    tagName: 'code',
+    properties: { className: ['language-math', 'math-display'] },
+    children: [{ type: 'text' as const, value }],
+  };
   return { type: 'math', meta: null, value, position, data: { hName: 'pre', hChildren: [code] } };
 }
 
@@ -103,8 +108,12 @@ export function remarkMathDialects(this: Processor) {
       const closing = shaped.closings.get(node.position?.end.line ?? -1);
       // remark-math decodes Markdown escapes in the text after an opening $$ (\\ → \): take it as written.
       const start = node.position?.start.offset ?? 0;
-      const meta = node.meta ? shaped.text.slice(start, shaped.text.indexOf('\n', start) >>> 0).replace(/^[^$]*\$\$/, '') : undefined;
-      const parts = [meta, node.value, closing].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+      const meta = node.meta
+        ? shaped.text.slice(start, shaped.text.indexOf('\n', start) >>> 0).replace(/^[^$]*\$\$/, '')
+        : undefined;
+      const parts = [meta, node.value, closing].filter(
+        (part): part is string => typeof part === 'string' && part.trim() !== '',
+      );
       const value = forKatex(parts.join('\n'));
       if (value === node.value && !node.meta) return;
       if (index !== undefined && parent) parent.children.splice(index, 1, displayMath(value, node.position) as never);

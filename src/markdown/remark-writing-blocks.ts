@@ -39,36 +39,61 @@ function labelAndBody(node: Node): { label: Node[] | undefined; body: Node[] } {
 function transform(node: Node, file: VFile): Node | Node[] | undefined {
   if (node.type === 'containerDirective' && node.name && isCalloutKind(node.name)) {
     const { label, body } = labelAndBody(node);
-    return element('aside', { className: ['callout', `callout--${node.name}`], role: 'note' }, [
-      element('p', { className: ['callout__title'] }, label ?? [text(calloutTitle(node.name))]),
-      ...body,
-    ], 'blockquote');
+    return element(
+      'aside',
+      { className: ['callout', `callout--${node.name}`], role: 'note' },
+      [element('p', { className: ['callout__title'] }, label ?? [text(calloutTitle(node.name))]), ...body],
+      'blockquote',
+    );
   }
   if (node.type === 'containerDirective' && node.name === 'derivation') {
     const { label, body } = labelAndBody(node);
-    return element('details', { className: ['derivation'] }, [
-      element('summary', {}, label ?? [text('展开推导')]),
-      element('div', { className: ['derivation__body'] }, body, 'blockquote'),
-    ], 'blockquote');
+    return element(
+      'details',
+      { className: ['derivation'] },
+      [
+        element('summary', {}, label ?? [text('展开推导')]),
+        element('div', { className: ['derivation__body'] }, body, 'blockquote'),
+      ],
+      'blockquote',
+    );
   }
   if (node.type === 'leafDirective' && node.name === 'paper') {
     const attributes = node.attributes ?? {};
     const title = attributes['title']?.trim();
-    if (!title) file.fail('::paper needs a title: ::paper{title="…" authors="…" venue="…" year="…" arxiv="…"}', node as never);
-    const links = paperLinks({ arxiv: attributes['arxiv'] ?? undefined, doi: attributes['doi'] ?? undefined, url: attributes['url'] ?? undefined });
+    if (!title)
+      file.fail('::paper needs a title: ::paper{title="…" authors="…" venue="…" year="…" arxiv="…"}', node as never);
+    const links = paperLinks({
+      arxiv: attributes['arxiv'] ?? undefined,
+      doi: attributes['doi'] ?? undefined,
+      url: attributes['url'] ?? undefined,
+    });
     const venue = paperVenue(attributes['venue'] ?? undefined, attributes['year'] ?? undefined);
-    return element('aside', { className: ['paper-card'], ariaLabel: `论文：${title}` }, [
-      element('p', { className: ['paper-card__kicker'] }, [text('论文')]),
-      element('p', { className: ['paper-card__title'] }, [element('cite', {}, [text(title!)], 'emphasis')]),
-      ...(attributes['authors'] ? [element('p', { className: ['paper-card__authors'] }, [text(attributes['authors'])])] : []),
-      ...(venue ? [element('p', { className: ['paper-card__venue'] }, [text(venue)])] : []),
-      ...(links.length > 0
-        ? [element('p', { className: ['paper-card__links'] }, links.flatMap((link, i) => [
-            ...(i > 0 ? [text(' · ')] : []),
-            { type: 'link', url: link.href, children: [text(link.text)] } as Node,
-          ]))]
-        : []),
-    ], 'blockquote');
+    return element(
+      'aside',
+      { className: ['paper-card'], ariaLabel: `论文：${title}` },
+      [
+        element('p', { className: ['paper-card__kicker'] }, [text('论文')]),
+        element('p', { className: ['paper-card__title'] }, [element('cite', {}, [text(title!)], 'emphasis')]),
+        ...(attributes['authors']
+          ? [element('p', { className: ['paper-card__authors'] }, [text(attributes['authors'])])]
+          : []),
+        ...(venue ? [element('p', { className: ['paper-card__venue'] }, [text(venue)])] : []),
+        ...(links.length > 0
+          ? [
+              element(
+                'p',
+                { className: ['paper-card__links'] },
+                links.flatMap((link, i) => [
+                  ...(i > 0 ? [text(' · ')] : []),
+                  { type: 'link', url: link.href, children: [text(link.text)] } as Node,
+                ]),
+              ),
+            ]
+          : []),
+      ],
+      'blockquote',
+    );
   }
   if (node.type === 'textDirective' && node.name !== 'ref' && node.name !== 'eqref') {
     // Not ours: give the author's text back (":name[label]{attrs}" is rare in prose; ":name" is common).
@@ -76,7 +101,10 @@ function transform(node: Node, file: VFile): Node | Node[] | undefined {
     return [text(`:${node.name}`), ...label];
   }
   if (node.type === 'leafDirective' || node.type === 'containerDirective') {
-    file.fail(`unknown block "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}": use :::note, :::tip, :::warning, :::derivation or ::paper`, node as never);
+    file.fail(
+      `unknown block "${node.type === 'leafDirective' ? '::' : ':::'}${node.name}": use :::note, :::tip, :::warning, :::derivation or ::paper`,
+      node as never,
+    );
   }
   return undefined;
 }

@@ -33,7 +33,11 @@ async function htmlFiles(dir: string): Promise<string[]> {
 }
 
 /** The site-relative path (under the base) a URL points to, or undefined if it leaves the site. */
-function sitePath(url: string, page: string, options: OutputCheckOptions): { path: string; candidateIds: string[] } | undefined {
+function sitePath(
+  url: string,
+  page: string,
+  options: OutputCheckOptions,
+): { path: string; candidateIds: string[] } | undefined {
   if (/^(mailto|tel|data|javascript):/i.test(url)) return undefined;
   const pageUrl = new URL(`${options.base}${page}`, `${options.origin}/`);
   let target: URL;
@@ -51,7 +55,8 @@ function sitePath(url: string, page: string, options: OutputCheckOptions): { pat
 /** The file that serves a site path ("posts/pca/" → posts/pca/index.html), or undefined. */
 function servedFile(siteDir: string, path: string): string | undefined {
   const file = join(siteDir, path);
-  if (path === '' || path.endsWith('/')) return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
+  if (path === '' || path.endsWith('/'))
+    return existsSync(join(file, 'index.html')) ? join(file, 'index.html') : undefined;
   if (existsSync(file) && statSync(file).isFile()) return file;
   return undefined;
 }
@@ -81,13 +86,17 @@ export async function checkBuiltSite(siteDir: string, options: OutputCheckOption
       const file = servedFile(siteDir, target.path);
       const what = reference.tag === 'img' || reference.tag === 'source' ? 'image' : 'link';
       if (!file) {
-        problems.push(`${where(reference.inBody)}: broken ${what} "${reference.url}": nothing is built at that address`);
+        problems.push(
+          `${where(reference.inBody)}: broken ${what} "${reference.url}": nothing is built at that address`,
+        );
         continue;
       }
       const ids = target.candidateIds.length > 0 && file.endsWith('.html') ? await idsOf(file) : undefined;
       if (ids && !target.candidateIds.some((id) => ids.has(id))) {
         const wanted = target.candidateIds.at(-1)!;
-        problems.push(`${where(reference.inBody)}: broken link "${reference.url}": no heading or element with id "${wanted}"`);
+        problems.push(
+          `${where(reference.inBody)}: broken link "${reference.url}": no heading or element with id "${wanted}"`,
+        );
       }
     }
   }

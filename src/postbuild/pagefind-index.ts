@@ -37,7 +37,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 
 function decodeEntities(text: string): string {
   return text.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));/gi, (whole, hex: string, dec: string, name: string) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole));
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name] ?? whole),
+  );
 }
 
 function escapeText(text: string): string {
@@ -92,7 +93,8 @@ function segmentHtml(html: string): string {
 export function searchDocument(html: string): string | undefined {
   const start = html.indexOf('<article');
   const end = html.lastIndexOf('</article>');
-  if (start < 0 || end < 0 || !html.slice(start, html.indexOf('>', start)).includes('data-pagefind-body')) return undefined;
+  if (start < 0 || end < 0 || !html.slice(start, html.indexOf('>', start)).includes('data-pagefind-body'))
+    return undefined;
   const article = formulasAsText(html.slice(start, end + '</article>'.length))
     // Shiki's colour spans carry no text of their own: the code reads the same without them.
     .replace(/<pre\b[\s\S]*?<\/pre>/g, (pre) => pre.replace(/<\/?span\b[^>]*>/g, ''))
@@ -118,7 +120,9 @@ export function searchDocument(html: string): string | undefined {
     return endBlocks(`${open.replace(' data-pagefind-meta="title"', '')}>${segmentText(text)}</h1>`);
   });
   const text = endBlocks(segmentHtml(body));
-  const tags = [...header.matchAll(/<a href="[^"]*\/tags\/[^"]*"[^>]*>#([^<]*)<\/a>/g)].map((m) => decodeEntities(m[1]!)).join(' ');
+  const tags = [...header.matchAll(/<a href="[^"]*\/tags\/[^"]*"[^>]*>#([^<]*)<\/a>/g)]
+    .map((m) => decodeEntities(m[1]!))
+    .join(' ');
   const description = decodeEntities(/<meta name="description" content="([^"]*)"/.exec(html)?.[1] ?? '');
   const meta =
     `<div data-pagefind-ignore><span data-pagefind-meta="title">${escapeText(titleAsWritten)}</span>` +
@@ -154,10 +158,14 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
     const files = postPages(siteDir);
     for (let start = 0; start < files.length; start += 8) {
       const batch = files.slice(start, start + 8);
-      const documents = await Promise.all(batch.map(async (file) => searchDocument(await readFile(join(siteDir, file), 'utf8'))));
+      const documents = await Promise.all(
+        batch.map(async (file) => searchDocument(await readFile(join(siteDir, file), 'utf8'))),
+      );
       const added = batch.flatMap((file, i) => {
         const content = documents[i];
-        return content === undefined ? [] : [index.addHTMLFile({ sourcePath: file, content }).then((result) => ({ file, result }))];
+        return content === undefined
+          ? []
+          : [index.addHTMLFile({ sourcePath: file, content }).then((result) => ({ file, result }))];
       });
       for (const { file, result } of await Promise.all(added)) {
         if (result.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);

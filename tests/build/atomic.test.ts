@@ -48,8 +48,18 @@ describe('a successful build', () => {
 
 describe('a failing build', () => {
   it.each([
-    { errorCase: 'invalid-date', stage: 'front matter, before Astro renders', message: /"2024-02-30" is not a real calendar date/, late: false },
-    { errorCase: 'broken-post-link', stage: 'the checks over the built HTML, after the search index', message: /broken link "\/posts\/no-such-post\/"/, late: true },
+    {
+      errorCase: 'invalid-date',
+      stage: 'front matter, before Astro renders',
+      message: /"2024-02-30" is not a real calendar date/,
+      late: false,
+    },
+    {
+      errorCase: 'broken-post-link',
+      stage: 'the checks over the built HTML, after the search index',
+      message: /broken link "\/posts\/no-such-post\/"/,
+      late: true,
+    },
   ])('($stage) leaves the previous output byte-identical', ({ errorCase, message, late }) => {
     const before = treeDigest(outDir);
     const result = buildCorpus(NAME, `tests/fixtures/errors/${errorCase}`);

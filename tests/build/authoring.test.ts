@@ -21,22 +21,44 @@ describe('the example MDX post', () => {
 
   it('renders callouts with Chinese default titles or the given one', () => {
     const $ = page();
-    expect($('.prose .callout').map((_, el) => $(el).attr('class')).get()).toEqual(['callout callout--note', 'callout callout--tip', 'callout callout--warning']);
-    expect($('.prose .callout__title').map((_, el) => $(el).text()).get()).toEqual(['说明', '小技巧', '注意']);
+    expect(
+      $('.prose .callout')
+        .map((_, el) => $(el).attr('class'))
+        .get(),
+    ).toEqual(['callout callout--note', 'callout callout--tip', 'callout callout--warning']);
+    expect(
+      $('.prose .callout__title')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['说明', '小技巧', '注意']);
   });
 
   it('numbers MDX and Markdown figures together and resolves references to them', () => {
     const $ = page();
-    expect($('.prose figure').map((_, el) => $(el).attr('id')).get()).toEqual(['fig-fig-projection', 'fig-fig-again']);
-    expect($('.prose figcaption').map((_, el) => $(el).text()).get()).toEqual(['图 1：二维数据投影到一维', '图 2：第二张图']);
+    expect(
+      $('.prose figure')
+        .map((_, el) => $(el).attr('id'))
+        .get(),
+    ).toEqual(['fig-fig-projection', 'fig-fig-again']);
+    expect(
+      $('.prose figcaption')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['图 1：二维数据投影到一维', '图 2：第二张图']);
     expect($('.prose figure img').first().attr('width')).toBeTruthy();
-    const refs = $('.prose a.cross-ref').map((_, a) => `${$(a).text()}→${$(a).attr('href')}`).get();
+    const refs = $('.prose a.cross-ref')
+      .map((_, a) => `${$(a).text()}→${$(a).attr('href')}`)
+      .get();
     expect(refs).toEqual(['图 1→#fig-fig-projection', '图 2→#fig-fig-again', '式 (2)→#eq-map', '式 (1)→#eq-mle']);
   });
 
   it('numbers labelled equations with KaTeX tags and anchors', () => {
     const $ = page();
-    expect($('.prose .equation').map((_, el) => $(el).attr('id')).get()).toEqual(['eq-mle', 'eq-map']);
+    expect(
+      $('.prose .equation')
+        .map((_, el) => $(el).attr('id'))
+        .get(),
+    ).toEqual(['eq-mle', 'eq-map']);
     expect($('#eq-mle .katex-display .tag').text()).toBe('(1)');
     expect($('#eq-map .katex-display .tag').text()).toBe('(2)');
   });
@@ -54,17 +76,29 @@ describe('the example MDX post', () => {
 describe('Markdown directives', () => {
   it('give the same blocks in .md', () => {
     const $ = loadPage(site, '/posts/directives/');
-    expect($('.prose .callout__title').map((_, el) => $(el).text()).get()).toEqual(['说明', '自定义标题', '注意']);
+    expect(
+      $('.prose .callout__title')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['说明', '自定义标题', '注意']);
     expect($('.prose details.derivation > summary').text()).toBe('对 w 求导');
     expect($('.prose .paper-card a').attr('href')).toBe('https://doi.org/10.1109/CVPR.2016.90');
-    expect($('.prose a.cross-ref').map((_, a) => $(a).text()).get()).toEqual(['式 (1)', '式 (1)']);
+    expect(
+      $('.prose a.cross-ref')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['式 (1)', '式 (1)']);
     expect($('.prose').text()).toContain('比例写作 3:2 或 Note:x 不会被当成指令');
   });
 });
 
 describe('which files are posts', () => {
   it('ignores README.md, files under "_" folders and editor backups', () => {
-    expect(cardTitles(later, '/')).toEqual(['来自未来的文章', '示例：用到全部写作组件的 MDX 文章', '示例：Markdown 中的写作块']);
+    expect(cardTitles(later, '/')).toEqual([
+      '来自未来的文章',
+      '示例：用到全部写作组件的 MDX 文章',
+      '示例：Markdown 中的写作块',
+    ]);
     expect(hasPage(later, '/posts/notes/')).toBe(false);
     expect(hasPage(later, '/posts/readme/')).toBe(false);
   });

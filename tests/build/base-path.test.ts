@@ -23,15 +23,24 @@ const SITE = `${ORIGIN}${BASE}`;
 function writeMixedCorpus(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   for (const fixture of ['rich', 'feeds', 'reader', 'authoring']) {
-    cpSync(join(projectRoot, 'tests', 'fixtures', fixture), dir, { recursive: true, filter: (source) => !source.includes('every-component') });
+    cpSync(join(projectRoot, 'tests', 'fixtures', fixture), dir, {
+      recursive: true,
+      filter: (source) => !source.includes('every-component'),
+    });
   }
-  writeFileSync(join(dir, 'eleventh.md'), '---\ntitle: 第十一篇\ndate: 2024-01-01\ncategory: Python\n---\n\n让首页分成两页的第十一篇文章。\n');
+  writeFileSync(
+    join(dir, 'eleventh.md'),
+    '---\ntitle: 第十一篇\ndate: 2024-01-01\ncategory: Python\n---\n\n让首页分成两页的第十一篇文章。\n',
+  );
   return dir;
 }
 
 let site = '';
 beforeAll(() => {
-  site = buildCorpusOrThrow('base-path', writeMixedCorpus(join(outputRoot, 'base-path-corpus')), { SITE_URL: ORIGIN, BASE_PATH: BASE });
+  site = buildCorpusOrThrow('base-path', writeMixedCorpus(join(outputRoot, 'base-path-corpus')), {
+    SITE_URL: ORIGIN,
+    BASE_PATH: BASE,
+  });
 });
 
 /** The URL a page is served at ("posts/x/index.html" → https://example.org/blog/posts/x/). */
@@ -55,19 +64,24 @@ function referencesOf(html: string): Reference[] {
   };
   $('a[href], area[href]').each((_, el) => add($(el).attr('href'), `<${tag(el)} href>`, true));
   $('link[href]').each((_, el) => add($(el).attr('href'), `<link rel="${$(el).attr('rel')}">`));
-  for (const attribute of ['src', 'poster', 'action', 'data', 'cite']) $(`[${attribute}]`).each((_, el) => add($(el).attr(attribute), `<${tag(el)} ${attribute}>`));
+  for (const attribute of ['src', 'poster', 'action', 'data', 'cite'])
+    $(`[${attribute}]`).each((_, el) => add($(el).attr(attribute), `<${tag(el)} ${attribute}>`));
   $('[srcset]').each((_, el) => {
-    for (const candidate of $(el).attr('srcset')!.split(',')) add(candidate.trim().split(/\s+/)[0], `<${tag(el)} srcset>`);
+    for (const candidate of $(el).attr('srcset')!.split(','))
+      add(candidate.trim().split(/\s+/)[0], `<${tag(el)} srcset>`);
   });
   $('meta[content]').each((_, el) => {
     const content = $(el).attr('content')!;
-    if (/^(https?:)?\/\//.test(content) || content.startsWith('/')) add(content, `<meta ${$(el).attr('property') ?? $(el).attr('name')}>`);
+    if (/^(https?:)?\/\//.test(content) || content.startsWith('/'))
+      add(content, `<meta ${$(el).attr('property') ?? $(el).attr('name')}>`);
   });
   $('script[type="application/ld+json"]').each((_, el) => {
     const walk = (value: unknown, path: string): void => {
-      if (typeof value === 'string' && path !== '@context' && (/^(https?:)?\/\//.test(value) || value.startsWith('/'))) add(value, `JSON-LD ${path}`);
+      if (typeof value === 'string' && path !== '@context' && (/^(https?:)?\/\//.test(value) || value.startsWith('/')))
+        add(value, `JSON-LD ${path}`);
       else if (Array.isArray(value)) value.forEach((item, index) => walk(item, `${path}[${index}]`));
-      else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
+      else if (typeof value === 'object' && value !== null)
+        for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
     };
     walk(JSON.parse($(el).html()!), '');
   });
@@ -85,7 +99,15 @@ describe(`every page of a site built for ${SITE}`, () => {
   const pages = () => listFiles(site).filter((file) => file.endsWith('.html'));
 
   it('has the pages of the corpus, two feed pages among them', () => {
-    expect(pages()).toEqual(expect.arrayContaining(['index.html', 'page/2/index.html', 'posts/math-and-code/index.html', 'search/index.html', '404.html']));
+    expect(pages()).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'page/2/index.html',
+        'posts/math-and-code/index.html',
+        'search/index.html',
+        '404.html',
+      ]),
+    );
   });
 
   it('names only URLs under /blog/ for itself (links, assets, canonical, og:url, og:image, JSON-LD); root-relative ones start with /blog/', () => {
@@ -94,7 +116,8 @@ describe(`every page of a site built for ${SITE}`, () => {
     for (const file of pages()) {
       for (const { url, where, navigation } of referencesOf(readFileSync(join(site, file), 'utf8'))) {
         count++;
-        if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith(BASE)) problems.push(`${file}: ${where} "${url}" is root-relative outside ${BASE}`);
+        if (url.startsWith('/') && !url.startsWith('//') && !url.startsWith(BASE))
+          problems.push(`${file}: ${where} "${url}" is root-relative outside ${BASE}`);
         const target = new URL(url, pageUrl(file));
         // Links to other sites (in post bodies) are fine; anything on this origin, and anything loaded, must be under the base.
         if (navigation && target.origin !== ORIGIN && /^https?:$/.test(target.protocol)) continue;
@@ -114,7 +137,11 @@ describe(`every page of a site built for ${SITE}`, () => {
     expect($('meta[property="og:image"]').attr('content')).toMatch(new RegExp(`^${SITE}`));
     const jsonLd = JSON.parse($('script[type="application/ld+json"]').html()!) as { url: string };
     expect(jsonLd.url).toBe(page);
-    expect($('link[rel="alternate"][type="application/rss+xml"]').map((_, el) => $(el).attr('href')).get()).toEqual([`${BASE}rss.xml`, `${BASE}rss-full.xml`]);
+    expect(
+      $('link[rel="alternate"][type="application/rss+xml"]')
+        .map((_, el) => $(el).attr('href'))
+        .get(),
+    ).toEqual([`${BASE}rss.xml`, `${BASE}rss-full.xml`]);
   });
 
   it('has a figure and scripts under /blog/_astro/ (and any stylesheet link there too)', () => {
@@ -154,12 +181,25 @@ describe('assets under /blog/', () => {
 });
 
 describe('feeds, sitemaps and robots.txt under /blog/', () => {
-  const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['item', 'url', 'sitemap'].includes(name) });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => ['item', 'url', 'sitemap'].includes(name),
+  });
   const read = (file: string) => readFileSync(join(site, file), 'utf8');
 
   it('name the channel, self link and every item under https://example.org/blog/', () => {
     for (const file of ['rss.xml', 'rss-full.xml']) {
-      const { channel } = (parser.parse(read(file)) as { rss: { channel: { link: string; 'atom:link': { '@_href': string }; item: { link: string; guid: { '#text': string } }[] } } }).rss;
+      const { channel } = (
+        parser.parse(read(file)) as {
+          rss: {
+            channel: {
+              link: string;
+              'atom:link': { '@_href': string };
+              item: { link: string; guid: { '#text': string } }[];
+            };
+          };
+        }
+      ).rss;
       expect(channel.link).toBe(SITE);
       expect(channel['atom:link']['@_href']).toBe(`${SITE}${file}`);
       expect(channel.item.length).toBeGreaterThan(5);
@@ -173,8 +213,12 @@ describe('feeds, sitemaps and robots.txt under /blog/', () => {
   it('list every sitemap and page under https://example.org/blog/', () => {
     const index = parser.parse(read('sitemap-index.xml')) as { sitemapindex: { sitemap: { loc: string }[] } };
     expect(index.sitemapindex.sitemap.map((entry) => entry.loc)).toEqual([`${SITE}sitemap-0.xml`]);
-    const locs = (parser.parse(read('sitemap-0.xml')) as { urlset: { url: { loc: string }[] } }).urlset.url.map((entry) => entry.loc);
-    expect(locs).toEqual(expect.arrayContaining([SITE, `${SITE}page/2/`, `${SITE}posts/math-and-code/`, `${SITE}search/`]));
+    const locs = (parser.parse(read('sitemap-0.xml')) as { urlset: { url: { loc: string }[] } }).urlset.url.map(
+      (entry) => entry.loc,
+    );
+    expect(locs).toEqual(
+      expect.arrayContaining([SITE, `${SITE}page/2/`, `${SITE}posts/math-and-code/`, `${SITE}search/`]),
+    );
     for (const loc of locs) expect(loc.startsWith(SITE), loc).toBe(true);
     expect(read('robots.txt')).toMatch(new RegExp(`^Sitemap: ${SITE}sitemap-index\\.xml$`, 'm'));
   });

@@ -24,7 +24,8 @@ beforeAll(() => {
   astro = buildCorpus('fast-mdx-off', corpus, { BLOG_FAST_MDX: '0' });
 });
 
-const page = (build: BuildResult, slug: string) => readFileSync(join(build.outDir, 'posts', slug, 'index.html'), 'utf8');
+const page = (build: BuildResult, slug: string) =>
+  readFileSync(join(build.outDir, 'posts', slug, 'index.html'), 'utf8');
 
 describe('fast MDX renderer', () => {
   it('takes the posts it can and leaves the rest to Astro’s MDX compiler', () => {

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCorpusOrThrow } from '../helpers/build.ts';
 import { cardTitles, hasPage, loadPage } from '../helpers/site.ts';
 
-const corpora = { empty: 'tests/fixtures/empty', single: 'tests/fixtures/single', ten: 'tests/fixtures/feed-10', eleven: 'tests/fixtures/feed-11' };
+const corpora = {
+  empty: 'tests/fixtures/empty',
+  single: 'tests/fixtures/single',
+  ten: 'tests/fixtures/feed-10',
+  eleven: 'tests/fixtures/feed-11',
+};
 const sites: Record<keyof typeof corpora, string> = { empty: '', single: '', ten: '', eleven: '' };
 
 beforeAll(() => {
@@ -17,7 +22,9 @@ beforeAll(() => {
 
 const pagerNumbers = (site: string, path: string) => {
   const $ = loadPage(site, path);
-  return $('.pagination__pages a').map((_, a) => $(a).text().trim()).get();
+  return $('.pagination__pages a')
+    .map((_, a) => $(a).text().trim())
+    .get();
 };
 
 describe('feed', () => {

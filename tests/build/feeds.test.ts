@@ -55,7 +55,8 @@ const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 function characterProblems(xml: string): string[] {
   const problems: string[] = [];
   const bad = NOT_XML_CHAR.exec(xml);
-  if (bad) problems.push(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${bad.index}`);
+  if (bad)
+    problems.push(`character U+${bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${bad.index}`);
   const c1 = /[\x7F-\x9F]/.exec(xml);
   if (c1) problems.push(`control character U+${c1[0].charCodeAt(0).toString(16).toUpperCase()} at ${c1.index}`);
   for (const match of xml.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
@@ -124,12 +125,18 @@ function feedUrls(siteDir: string, file: string): string[] {
   return [
     channel.link,
     channel['atom:link']['@_href'],
-    ...(channel.item ?? []).flatMap((item) => [item.link, item.guid['#text'], ...(item.enclosure ? [item.enclosure['@_url']] : [])]),
+    ...(channel.item ?? []).flatMap((item) => [
+      item.link,
+      item.guid['#text'],
+      ...(item.enclosure ? [item.enclosure['@_url']] : []),
+    ]),
   ];
 }
 
 function sitemapUrls(siteDir: string): string[] {
-  const index = parser.parse(readText(siteDir, 'sitemap-index.xml')) as { sitemapindex: { sitemap: { loc: string }[] } };
+  const index = parser.parse(readText(siteDir, 'sitemap-index.xml')) as {
+    sitemapindex: { sitemap: { loc: string }[] };
+  };
   const locs = index.sitemapindex.sitemap.map((entry) => entry.loc);
   for (const file of listFiles(siteDir).filter((f) => /^sitemap-\d+\.xml$/.test(f))) {
     const sitemap = parser.parse(readText(siteDir, file)) as { urlset: { url: { loc: string }[] } };
@@ -144,7 +151,15 @@ function contentUrls(html: string): string[] {
   const urls: string[] = [];
   $('[href]').each((_, el) => void urls.push($(el).attr('href')!));
   $('[src]').each((_, el) => void urls.push($(el).attr('src')!));
-  $('[srcset]').each((_, el) => void urls.push(...$(el).attr('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]!)));
+  $('[srcset]').each(
+    (_, el) =>
+      void urls.push(
+        ...$(el)
+          .attr('srcset')!
+          .split(',')
+          .map((c) => c.trim().split(/\s+/)[0]!),
+      ),
+  );
   return urls;
 }
 
@@ -157,7 +172,9 @@ describe('every XML file', () => {
   it('is well-formed for a strict XML parser (rss.xml, rss-full.xml, sitemaps)', () => {
     for (const siteDir of [sites.root, sites.blog, sites.many]) {
       const xmlFiles = listFiles(siteDir).filter((file) => file.endsWith('.xml') && !file.startsWith('pagefind/'));
-      expect(xmlFiles).toEqual(expect.arrayContaining(['rss-full.xml', 'rss.xml', 'sitemap-0.xml', 'sitemap-index.xml']));
+      expect(xmlFiles).toEqual(
+        expect.arrayContaining(['rss-full.xml', 'rss.xml', 'sitemap-0.xml', 'sitemap-index.xml']),
+      );
       for (const file of xmlFiles) expect(strictlyWellFormed(readText(siteDir, file)), `${siteDir}/${file}`).toBe(true);
     }
   });
@@ -172,7 +189,10 @@ describe('every XML file', () => {
   });
 
   it('names only ASCII, absolute URLs under the site (feed links, guids, enclosures, sitemap locs)', () => {
-    for (const [siteDir, where] of [[sites.root, root], [sites.blog, blog]] as const) {
+    for (const [siteDir, where] of [
+      [sites.root, root],
+      [sites.blog, blog],
+    ] as const) {
       const urls = [...feedUrls(siteDir, 'rss.xml'), ...feedUrls(siteDir, 'rss-full.xml'), ...sitemapUrls(siteDir)];
       expect(urls.length).toBeGreaterThan(10);
       for (const url of urls) {
@@ -246,7 +266,9 @@ describe('rss-full.xml', () => {
   it('has the same items as rss.xml, each with the whole post', () => {
     const full = items(sites.root, 'rss-full.xml');
     const short = items(sites.root, 'rss.xml');
-    expect(full.map(({ title, link, pubDate, category, description }) => ({ title, link, pubDate, category, description }))).toEqual(
+    expect(
+      full.map(({ title, link, pubDate, category, description }) => ({ title, link, pubDate, category, description })),
+    ).toEqual(
       short.map(({ title, link, pubDate, category, description }) => ({ title, link, pubDate, category, description })),
     );
     const mdx = cheerio.load(contentOf(sites.root, 'MDX 里的公式'), null, false);
@@ -261,7 +283,10 @@ describe('rss-full.xml', () => {
 
   it('gives math as MathML, .md and .mdx alike, with no KaTeX HTML', () => {
     expect(readText(sites.root, 'rss-full.xml')).not.toContain('katex-html');
-    for (const [title, formulas] of [['行内与显示公式', 3], ['MDX 里的公式', 2]] as const) {
+    for (const [title, formulas] of [
+      ['行内与显示公式', 3],
+      ['MDX 里的公式', 2],
+    ] as const) {
       const html = contentOf(sites.root, title);
       expect(html).toContain('<math');
       const $ = cheerio.load(html, null, false);
@@ -274,17 +299,24 @@ describe('rss-full.xml', () => {
   });
 
   it('makes links and image sources absolute (and ASCII) under the base path', () => {
-    for (const [siteDir, where] of [[sites.root, root], [sites.blog, blog]] as const) {
+    for (const [siteDir, where] of [
+      [sites.root, root],
+      [sites.blog, blog],
+    ] as const) {
       const html = contentOf(siteDir, '行内与显示公式');
       const $ = cheerio.load(html, null, false);
-      const hrefs = $('a').map((_, a) => $(a).attr('href')).get();
+      const hrefs = $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get();
       const page = `${where.site}${where.base}posts/math-post/`;
       expect(hrefs).toEqual([
         `${where.site}${where.base}posts/mdx-math/`,
         `${page}#%E6%98%BE%E7%A4%BA%E5%85%AC%E5%BC%8F`,
         'https://example.com/%E8%B7%AF%E5%BE%84?q=%E5%80%BC',
       ]);
-      expect($('figure img').attr('src')).toMatch(new RegExp(`^${where.site}${where.base}_astro/figure\\.[\\w-]+\\.svg$`));
+      expect($('figure img').attr('src')).toMatch(
+        new RegExp(`^${where.site}${where.base}_astro/figure\\.[\\w-]+\\.svg$`),
+      );
       for (const url of contentUrls(html)) expect(url).toMatch(ASCII_URL);
     }
   });
@@ -308,7 +340,10 @@ describe('feeds under a base path', () => {
 
 describe('robots.txt', () => {
   it('allows everything and names the sitemap index by its absolute URL', () => {
-    for (const [siteDir, where] of [[sites.root, root], [sites.blog, blog]] as const) {
+    for (const [siteDir, where] of [
+      [sites.root, root],
+      [sites.blog, blog],
+    ] as const) {
       const robots = readText(siteDir, 'robots.txt');
       expect(robots).toMatch(/^User-agent: \*$/m);
       expect(robots).not.toMatch(/^Disallow: *\/\s*$/m);

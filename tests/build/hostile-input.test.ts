@@ -24,9 +24,21 @@ import { buildCorpus, buildCorpusOrThrow, projectRoot, type BuildResult } from '
 import { cardTitles, listFiles, loadPage, searchRecords } from '../helpers/site.ts';
 
 /** tests/fixtures/hostile/metadata.md as readers must see it: "\a", U+202E and U+202C removed. */
-const HOSTILE_TITLE = '</title><script>alert(1)</script> "><svg onload=alert(1)> ]]> & &amp; 😀 👨‍👩‍👧‍👦 مرحبا שלום exe.txt 铃声';
+const HOSTILE_TITLE =
+  '</title><script>alert(1)</script> "><svg onload=alert(1)> ]]> & &amp; 😀 👨‍👩‍👧‍👦 مرحبا שלום exe.txt 铃声';
 const HOSTILE_DESCRIPTION = `描述 </title><script>alert(1)</script> "><svg onload=alert(1)> ]]> & &amp; 😀 👨‍👩‍👧‍👦 مرحبا שלום exe.txt 铃声`;
-const HOSTILE_TAGS = ['</title><script>alert(1)</script>', '"><svg onload=alert(1)>', ']]>', 'R&D', '&amp;', '👨‍👩‍👧‍👦', 'العربية', 'עברית', 'abc', '铃声'];
+const HOSTILE_TAGS = [
+  '</title><script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  ']]>',
+  'R&D',
+  '&amp;',
+  '👨‍👩‍👧‍👦',
+  'العربية',
+  'עברית',
+  'abc',
+  '铃声',
+];
 const SITE_TITLE = '机器学习札记';
 const SECRET = 'hostile-secret-value-8d3f1c0b';
 
@@ -63,7 +75,11 @@ describe('hostile metadata', () => {
     expect(meta($, 'property="og:description"')).toBe(`${HOSTILE_DESCRIPTION}...`);
     expect(meta($, 'name="twitter:title"')).toBe(HOSTILE_TITLE);
     expect(meta($, 'name="twitter:description"')).toBe(`${HOSTILE_DESCRIPTION}...`);
-    expect($('head meta[property="article:tag"]').map((_, el) => $(el).attr('content')).get()).toEqual(HOSTILE_TAGS);
+    expect(
+      $('head meta[property="article:tag"]')
+        .map((_, el) => $(el).attr('content'))
+        .get(),
+    ).toEqual(HOSTILE_TAGS);
   });
 
   it('is JSON in the JSON-LD block, with no raw "<" that could end it', () => {
@@ -79,12 +95,20 @@ describe('hostile metadata', () => {
   });
 
   it('reads literally in both feeds, after strict XML parsing', () => {
-    const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'category'].includes(name) });
+    const parser = new XMLParser({
+      ignoreAttributes: false,
+      parseTagValue: false,
+      isArray: (name) => ['item', 'category'].includes(name),
+    });
     for (const file of ['rss.xml', 'rss-full.xml']) {
       const xml = readFileSync(join(site, file), 'utf8');
       expect(XMLValidator.validate(xml), file).toBe(true);
       expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')).not.toContain(']]>');
-      const items = (parser.parse(xml) as { rss: { channel: { item: { title: string; description: string; category: string[] }[] } } }).rss.channel.item;
+      const items = (
+        parser.parse(xml) as {
+          rss: { channel: { item: { title: string; description: string; category: string[] }[] } };
+        }
+      ).rss.channel.item;
       const item = items.find((entry) => entry.title === HOSTILE_TITLE);
       expect(item, file).toBeDefined();
       expect(item!.description).toBe(`${HOSTILE_DESCRIPTION}...`);
@@ -93,7 +117,14 @@ describe('hostile metadata', () => {
   });
 
   it('reads literally on the pages of its tags', () => {
-    for (const tag of ['</title><script>alert(1)</script>', '"><svg onload=alert(1)>', 'R&D', '&amp;', 'العربية', 'עברית']) {
+    for (const tag of [
+      '</title><script>alert(1)</script>',
+      '"><svg onload=alert(1)>',
+      'R&D',
+      '&amp;',
+      'العربية',
+      'עברית',
+    ]) {
       const $ = loadPage(site, `/tags/${normalizeSlug(tag)}/`);
       expect($('main h1').text()).toBe(`#${tag}`);
       expect($('title').text()).toBe(`标签：${tag} | ${SITE_TITLE}`);
@@ -110,8 +141,10 @@ describe('hostile metadata', () => {
   it('leaves no control character and no bidi override in any HTML, XML or JSON file, nor in the search index', () => {
     const files = listFiles(site).filter((file) => /\.(html|xml|json)$/.test(file));
     expect(files.length).toBeGreaterThan(10);
-    for (const file of files) expect(FORBIDDEN_CHARACTERS.exec(readFileSync(join(site, file), 'utf8')), file).toBeNull();
-    for (const record of searchRecords(site)) expect(FORBIDDEN_CHARACTERS.exec(JSON.stringify(record)), record.url).toBeNull();
+    for (const file of files)
+      expect(FORBIDDEN_CHARACTERS.exec(readFileSync(join(site, file), 'utf8')), file).toBeNull();
+    for (const record of searchRecords(site))
+      expect(FORBIDDEN_CHARACTERS.exec(JSON.stringify(record)), record.url).toBeNull();
   });
 });
 
@@ -123,20 +156,40 @@ describe('raw HTML in a .md post', () => {
 
   it('loses scripts, handlers, javascript: and data: URLs, frames, plug-ins, styles, forms and foreign markup', () => {
     const { $, prose: body } = prose();
-    expect(body.find('script, iframe, frame, object, embed, style, form, input, button:not(.code-block__copy), svg, meta, base, link')).toHaveLength(0);
+    expect(
+      body.find(
+        'script, iframe, frame, object, embed, style, form, input, button:not(.code-block__copy), svg, meta, base, link',
+      ),
+    ).toHaveLength(0);
     // The only <math> is KaTeX's MathML.
-    expect(body.find('math').toArray().every((math) => $(math).parents('.katex-mathml').length === 1)).toBe(true);
-    const attributes = body.find('*').toArray().flatMap((el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs));
+    expect(
+      body
+        .find('math')
+        .toArray()
+        .every((math) => $(math).parents('.katex-mathml').length === 1),
+    ).toBe(true);
+    const attributes = body
+      .find('*')
+      .toArray()
+      .flatMap((el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs));
     expect(attributes.filter((name) => /^on/i.test(name))).toEqual([]);
-    const urls = body.find('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get();
+    const urls = body
+      .find('[href], [src]')
+      .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
+      .get();
     expect(urls.filter((url) => /^\s*(javascript|data|vbscript):/i.test(url))).toEqual([]);
     // style attributes only where the pipeline put them: KaTeX and Shiki.
-    const styled = body.find('[style]').toArray().filter((el) => $(el).closest('.katex, pre.astro-code').length === 0);
+    const styled = body
+      .find('[style]')
+      .toArray()
+      .filter((el) => $(el).closest('.katex, pre.astro-code').length === 0);
     expect(styled).toHaveLength(0);
     // The author's id="search-dialog" cannot shadow the page's own search dialog.
     expect($('[id="search-dialog"]')).toHaveLength(1);
     expect(body.find('#user-content-search-dialog').text()).toBe('覆盖层');
-    expect($.html()).not.toMatch(/alert\('(block-script|inline-script|onerror|js-link|onclick|div|svg|mathml|data|footnote)/);
+    expect($.html()).not.toMatch(
+      /alert\('(block-script|inline-script|onerror|js-link|onclick|div|svg|mathml|data|footnote)/,
+    );
     expect($.html()).not.toContain('evil.example');
   });
 
@@ -146,12 +199,22 @@ describe('raw HTML in a .md post', () => {
     expect(body.find('details:not(.derivation) strong').text()).toBe('Markdown');
     expect(body.find('details:not(.derivation) .katex')).toHaveLength(1);
     expect(body.find('details:not(.derivation) pre.astro-code[style]')).toHaveLength(1);
-    expect(body.find('kbd').map((_, el) => $(el).text()).get()).toEqual(['Ctrl', 'Ctrl', 'C', 'Esc']);
+    expect(
+      body
+        .find('kbd')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['Ctrl', 'Ctrl', 'C', 'Esc']);
     expect(body.find('sub').text()).toBe('2');
     expect(body.find('abbr[title="主成分分析"]').text()).toBe('PCA');
     expect(body.find('mark').text()).toBe('重点');
     expect(body.find('p:contains("第一行") br')).toHaveLength(1);
-    expect(body.find('table th').map((_, el) => $(el).text()).get()).toEqual(['方法', '复杂度']);
+    expect(
+      body
+        .find('table th')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['方法', '复杂度']);
     expect(body.find('img[alt="站点图标"]').attr('src')).toBe('/favicon.svg');
     expect(body.find('img[alt="带事件的图"]')).toHaveLength(1);
   });
@@ -166,8 +229,15 @@ describe('raw HTML in a .md post', () => {
     expect(body.find('details.derivation > summary').text()).toBe('推导');
     expect(body.find('aside.paper-card cite').text()).toBe('Attention Is All You Need');
     expect(body.find('h2[id] > a.heading-anchor')).toHaveLength(3);
-    expect(body.find('a.cross-ref').map((_, a) => $(a).attr('href')).get()).toEqual(['#fig-fig-demo', '#eq-pyth']);
-    expect(body.find('sup > a[data-footnote-ref][aria-describedby="footnote-label"]').attr('href')).toBe('#user-content-fn-note');
+    expect(
+      body
+        .find('a.cross-ref')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#fig-fig-demo', '#eq-pyth']);
+    expect(body.find('sup > a[data-footnote-ref][aria-describedby="footnote-label"]').attr('href')).toBe(
+      '#user-content-fn-note',
+    );
     const footnote = body.find('section[data-footnotes] li#user-content-fn-note');
     expect(footnote.find('sup').text()).toBe('上标');
     expect(footnote.find('a[data-footnote-backref]').attr('href')).toBe('#user-content-fnref-note');
@@ -176,12 +246,17 @@ describe('raw HTML in a .md post', () => {
   it('reaches the full-content feed sanitized too', () => {
     const xml = readFileSync(join(site, 'rss-full.xml'), 'utf8');
     const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'item' });
-    const items = (parser.parse(xml) as { rss: { channel: { item: { title: string; 'content:encoded': string }[] } } }).rss.channel.item;
+    const items = (parser.parse(xml) as { rss: { channel: { item: { title: string; 'content:encoded': string }[] } } })
+      .rss.channel.item;
     const content = items.find((item) => item.title === '正文里的原始 HTML')!['content:encoded'];
     const $ = cheerio.load(content, null, false);
     expect($('script, iframe, object, embed, style, form, svg')).toHaveLength(0);
-    const attributes = $('*').toArray().flatMap((el) => Object.entries((el as unknown as { attribs: Record<string, string> }).attribs));
-    expect(attributes.filter(([name, value]) => /^on/i.test(name) || /^\s*(javascript|data|vbscript):/i.test(value))).toEqual([]);
+    const attributes = $('*')
+      .toArray()
+      .flatMap((el) => Object.entries((el as unknown as { attribs: Record<string, string> }).attribs));
+    expect(
+      attributes.filter(([name, value]) => /^on/i.test(name) || /^\s*(javascript|data|vbscript):/i.test(value)),
+    ).toEqual([]);
     expect(content).not.toContain('evil.example');
     expect($('kbd')).toHaveLength(4);
   });
@@ -191,7 +266,11 @@ describe('MDX', () => {
   it('builds harmless JSX, expressions and imports', () => {
     const $ = loadPage(site, '/posts/mdx-allowed/');
     expect($('.prose details > summary').text()).toBe('训练循环的三步');
-    expect($('.prose details kbd').map((_, el) => $(el).text()).get()).toEqual(['前向', '反向', '更新']);
+    expect(
+      $('.prose details kbd')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['前向', '反向', '更新']);
     expect($('.prose').text()).toContain('一共 3 步，第一步是 前向，最后一步是 更新。');
     expect($('.prose figure figcaption').text()).toBe('图 1：MDX 里的图');
     expect($('.prose a[href="https://pytorch.org/"]').text()).toBe('PyTorch');
@@ -232,15 +311,19 @@ describe('MDX', () => {
       ['html.mdx', 27, 'MDX posts may not contain <object>'],
       ['html.mdx', 29, 'MDX posts may not use event handlers (onClick on <Callout>)'],
     ];
-    for (const [name, line, message] of expected) expect(refused.output).toContain(`tests/fixtures/hostile-mdx/${name}:${line}: ${message}`);
+    for (const [name, line, message] of expected)
+      expect(refused.output).toContain(`tests/fixtures/hostile-mdx/${name}:${line}: ${message}`);
     expect(refused.output).toMatch(/Build failed; .* was left as it was\./);
   });
 
   it('never evaluates the code: the secret in the environment appears nowhere', () => {
     expect(refused.output).not.toContain(SECRET);
-    const searched = [refused.outDir, cacheDirFor(projectRoot, 'tests/fixtures/hostile-mdx')!].filter((dir) => existsSync(dir));
+    const searched = [refused.outDir, cacheDirFor(projectRoot, 'tests/fixtures/hostile-mdx')!].filter((dir) =>
+      existsSync(dir),
+    );
     for (const dir of searched) {
-      for (const file of listFiles(dir)) expect(readFileSync(join(dir, file)).includes(SECRET), `${dir}/${file}`).toBe(false);
+      for (const file of listFiles(dir))
+        expect(readFileSync(join(dir, file)).includes(SECRET), `${dir}/${file}`).toBe(false);
     }
   });
 });

@@ -45,32 +45,53 @@ describe('npm run import', () => {
     expect(reports['obsidian']).toMatch(/^Imported from a obsidian folder/m);
     expect(reports['docsify']).toMatch(/^Imported from a docsify folder/m);
     expect(listFiles(CONTENT)).toEqual([
-      'adam/arch.svg', 'adam/index.md', 'bundle/index.md', 'bundle/local.svg', 'gradient-notes/1.svg',
-      'gradient-notes/curve.svg', 'gradient-notes/index.md', 'gradient-notes/raw.svg', 'kd-search/index.md', 'kd-search/plot.svg', 'lda/index.md', 'pca/index.md',
-      'pca/pca.svg', '决策树/index.md', '决策树/tree.svg', '随机森林/index.md',
+      'adam/arch.svg',
+      'adam/index.md',
+      'bundle/index.md',
+      'bundle/local.svg',
+      'gradient-notes/1.svg',
+      'gradient-notes/curve.svg',
+      'gradient-notes/index.md',
+      'gradient-notes/raw.svg',
+      'kd-search/index.md',
+      'kd-search/plot.svg',
+      'lda/index.md',
+      'pca/index.md',
+      'pca/pca.svg',
+      '决策树/index.md',
+      '决策树/tree.svg',
+      '随机森林/index.md',
     ]);
   });
 
   it('maps front matter: categories, tags, dates, summary, draft, top; drops generator fields and says so', () => {
-    expect(post('gradient-notes')).toMatch(/^---\ntitle: 梯度下降笔记\ndate: 2024-03-11 07:30:00\nupdated: 2024-03-12 10:00:00\ncategory: 深度学习\ntags: \[优化, 梯度, "delete\[\]"\]\ndescription: 梯度下降沿负梯度方向更新参数 θ。\npinned: true\n---\n/);
+    expect(post('gradient-notes')).toMatch(
+      /^---\ntitle: 梯度下降笔记\ndate: 2024-03-11 07:30:00\nupdated: 2024-03-12 10:00:00\ncategory: 深度学习\ntags: \[优化, 梯度, "delete\[\]"\]\ndescription: 梯度下降沿负梯度方向更新参数 θ。\npinned: true\n---\n/,
+    );
     expect(reports['hexo']).toContain('dropped: comments, mathjax');
-    expect(post('adam')).toContain('date: 2024-04-01T09:00:00+08:00\nupdated: 2024-04-02T09:00:00+08:00\ncategory: 机器学习');
+    expect(post('adam')).toContain(
+      'date: 2024-04-01T09:00:00+08:00\nupdated: 2024-04-02T09:00:00+08:00\ncategory: 机器学习',
+    );
     expect(post('adam')).toContain('description: Adam 把动量与自适应学习率结合在一起。');
     expect(post('kd-search')).toMatch(/date: 2024-02-05\n[\s\S]*draft: true/);
     expect(reports['jekyll']).toContain('mapped: date 2024-02-05 from the file name');
     expect(reports['obsidian']).toMatch(/ATTENTION: category "集成学习" is none of .*: set to 机器学习/);
   });
 
-  it('converts each tool\'s constructs and lists what it left alone, with file and line', () => {
+  it("converts each tool's constructs and lists what it left alone, with file and line", () => {
     expect(post('gradient-notes')).toContain('![损失曲线](./curve.svg "损失曲线")');
     expect(post('gradient-notes')).toContain(':::warning\n学习率太大时会发散。\n:::');
     expect(post('gradient-notes')).toContain('```python\ntheta = theta - lr * grad\n```');
     expect(post('gradient-notes')).not.toContain('<!-- more -->');
-    expect(reports['hexo']).toContain('ATTENTION: source/_posts/gradient-notes.md:36: Hexo tag {% youtube %} is not converted');
+    expect(reports['hexo']).toContain(
+      'ATTENTION: source/_posts/gradient-notes.md:36: Hexo tag {% youtube %} is not converted',
+    );
     // A line of raw <img> would swallow the list under it as HTML: it becomes a Markdown image.
     expect(post('gradient-notes')).toContain('![原始图](./raw.svg)\n- 当数据集 $x$ 很大时，**效果好**');
     expect(post('gradient-notes')).toContain('![深度可分离卷积](./1.svg "深度可分离卷积")');
-    expect(reports['hugo']).toContain('ATTENTION: content/posts/adam.md:14: Hugo shortcode {{% admonition %}} is not converted');
+    expect(reports['hugo']).toContain(
+      'ATTENTION: content/posts/adam.md:14: Hugo shortcode {{% admonition %}} is not converted',
+    );
     expect(post('adam')).toContain('![Adam 的更新步骤](./arch.svg "Adam 的更新步骤")');
     expect(post('adam')).toContain('与[动量法](/posts/bundle/)相比');
     expect(post('adam')).toContain('```go\nfmt.Println("adam")\n```');
@@ -94,7 +115,9 @@ describe('npm run import', () => {
     writeFileSync(file, `${original}\n作者后来加的一段。\n`);
     const refused = runImport('tests/fixtures/import/hexo');
     expect(refused.status).toBe(1);
-    expect(refused.output).toMatch(/skipped \(.*gradient-notes\/index\.md exists and differs \(use --force to replace it\)\)/);
+    expect(refused.output).toMatch(
+      /skipped \(.*gradient-notes\/index\.md exists and differs \(use --force to replace it\)\)/,
+    );
     expect(readFileSync(file, 'utf8')).toContain('作者后来加的一段。');
     const dry = runImport('tests/fixtures/import/hexo', '--force', '--dry-run');
     expect(dry.output).toContain('dry run, nothing written');
@@ -104,7 +127,9 @@ describe('npm run import', () => {
   });
 
   it('refuses an unknown --from and a missing folder argument', () => {
-    expect(runImport('tests/fixtures/import/hexo', '--from', 'wordpress').output).toMatch(/--from must be one of hexo, hugo/);
+    expect(runImport('tests/fixtures/import/hexo', '--from', 'wordpress').output).toMatch(
+      /--from must be one of hexo, hugo/,
+    );
     expect(spawnSync(process.execPath, ['scripts/import.ts'], { cwd: projectRoot, encoding: 'utf8' }).status).toBe(2);
   });
 });
@@ -124,6 +149,8 @@ describe('the imported posts', () => {
     expect(pca('figure figcaption').text()).toContain('图 1 投影方向');
     expect(pca('.katex-display')).toHaveLength(1);
     const tree = loadPage(site, '/posts/决策树/');
-    expect(tree('.prose a[href="/posts/%E9%9A%8F%E6%9C%BA%E6%A3%AE%E6%9E%97/"], .prose a[href="/posts/随机森林/"]')).toHaveLength(1);
+    expect(
+      tree('.prose a[href="/posts/%E9%9A%8F%E6%9C%BA%E6%A3%AE%E6%9E%97/"], .prose a[href="/posts/随机森林/"]'),
+    ).toHaveLength(1);
   });
 });

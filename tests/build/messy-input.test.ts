@@ -63,7 +63,9 @@ describe('a post saved with a BOM and CRLF line endings', () => {
 
   it('is the same in the full-content feed and the search index', () => {
     const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => name === 'item' });
-    const feed = parser.parse(readFileSync(join(messy, 'rss-full.xml'), 'utf8')) as { rss: { channel: { item: { title: string; description: string; 'content:encoded': string }[] } } };
+    const feed = parser.parse(readFileSync(join(messy, 'rss-full.xml'), 'utf8')) as {
+      rss: { channel: { item: { title: string; description: string; 'content:encoded': string }[] } };
+    };
     const item = (title: string) => feed.rss.channel.item.find((entry) => entry.title === title)!;
     // Links within the post are absolute in a feed, so they name each post's own address.
     const twinContent = item('带 BOM 与 CRLF 的文章')['content:encoded'];
@@ -83,13 +85,19 @@ describe('control characters in front matter', () => {
     expect($('h1').text()).toBe('控制字符的标题');
     expect($('title').text()).toBe('控制字符的标题 | 机器学习札记');
     expect($('meta[name="description"]').attr('content')).toBe('描述里的控制字符与删除符...');
-    expect($('.post-header__tags a').map((_, a) => $(a).text()).get()).toEqual(['#铃声', '#退格', '#单元']);
+    expect(
+      $('.post-header__tags a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['#铃声', '#退格', '#单元']);
     expect($('main').text()).toContain('系列');
   });
 
   it('never reach an HTML, XML or JSON file, nor the search index', () => {
     const files = listFiles(messy).filter((file) => /\.(html|xml|json)$/.test(file));
-    expect(files).toEqual(expect.arrayContaining(['posts/control-chars/index.html', 'rss.xml', 'rss-full.xml', 'sitemap-0.xml']));
+    expect(files).toEqual(
+      expect.arrayContaining(['posts/control-chars/index.html', 'rss.xml', 'rss-full.xml', 'sitemap-0.xml']),
+    );
     for (const file of files) expect(CONTROL.exec(readFileSync(join(messy, file), 'utf8')), file).toBeNull();
     for (const record of searchRecords(messy)) expect(CONTROL.exec(JSON.stringify(record)), record.url).toBeNull();
   });
@@ -106,7 +114,9 @@ describe('a 2 MB post', () => {
   it('builds', () => {
     expect(statSync(bigSource).size).toBeGreaterThanOrEqual(2 * 1024 * 1024);
     expect(big.status, big.output).toBe(0);
-    expect(big.output).toMatch(/big-post\.md: too large for a render worker's 64 MB heap; rendered again without the limit/);
+    expect(big.output).toMatch(
+      /big-post\.md: too large for a render worker's 64 MB heap; rendered again without the limit/,
+    );
     const $ = loadPage(big.outDir, `/posts/${BIG_POST_SLUG}/`);
     expect($('h1').text()).toBe(BIG_POST_TITLE);
     expect($('.prose > p').last().text()).toContain(LAST_PARAGRAPH_WORD);
@@ -117,7 +127,9 @@ describe('a 2 MB post', () => {
   it('is indexed by Pagefind to its last paragraph', () => {
     const record = searchRecords(big.outDir).find((entry) => entry.url === `/posts/${BIG_POST_SLUG}/`);
     // The index holds the text cut into words; displayText is how results show it.
-    expect(displayText(record?.content ?? '')).toMatch(new RegExp(`${LAST_PARAGRAPH_WORD} 这个词，搜索它能找到这篇文章，说明索引覆盖到了全文的结尾。$`));
+    expect(displayText(record?.content ?? '')).toMatch(
+      new RegExp(`${LAST_PARAGRAPH_WORD} 这个词，搜索它能找到这篇文章，说明索引覆盖到了全文的结尾。$`),
+    );
   });
 
   it('is found by a browser search for the word of its last paragraph', async () => {

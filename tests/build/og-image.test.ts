@@ -43,7 +43,7 @@ function decodePng(png: Uint8Array): Image {
   const idat: Buffer[] = [];
   let palette = Buffer.alloc(0);
   let transparency = Buffer.alloc(0);
-  for (let offset = 8; offset < bytes.length; ) {
+  for (let offset = 8; offset < bytes.length;) {
     const length = bytes.readUInt32BE(offset);
     const type = bytes.toString('latin1', offset + 4, offset + 8);
     const data = bytes.subarray(offset + 8, offset + 8 + length);
@@ -65,7 +65,12 @@ function decodePng(png: Uint8Array): Image {
       const b = y > 0 ? pixels[row - stride + x]! : 0;
       const c = x >= channels && y > 0 ? pixels[row - stride + x - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
       if (predictor === undefined) throw new Error(`unknown PNG filter ${filter}`);
       pixels[row + x] = (raw[line + x]! + predictor) & 0xff;
@@ -123,7 +128,12 @@ function brightPixels(image: Image, rect: Rect): number {
 }
 
 const render = async (input: Partial<OgImageInput>): Promise<Image> =>
-  decodePng(await renderOgImage({ title: '机器学习', category: '机器学习', date: '2025-03-02', siteName: siteConfig.title, ...input }, { cacheDir: false }));
+  decodePng(
+    await renderOgImage(
+      { title: '机器学习', category: '机器学习', date: '2025-03-02', siteName: siteConfig.title, ...input },
+      { cacheDir: false },
+    ),
+  );
 
 describe('built Open Graph images', () => {
   let site = '';
@@ -149,7 +159,8 @@ describe('built Open Graph images', () => {
     for (const slug of ['pca-svd', '梯度提升']) {
       const image = decodePng(builtImage(slug));
       const colours = new Set<number>();
-      for (let i = 0; i < image.rgba.length; i += 4) colours.add((image.rgba[i]! << 16) | (image.rgba[i + 1]! << 8) | image.rgba[i + 2]!);
+      for (let i = 0; i < image.rgba.length; i += 4)
+        colours.add((image.rgba[i]! << 16) | (image.rgba[i + 1]! << 8) | image.rgba[i + 2]!);
       expect(colours.size, slug).toBeGreaterThan(50);
       expect(brightPixels(image, TITLE_AREA), slug).toBeGreaterThan(0.03 * TITLE_AREA.width * TITLE_AREA.height);
     }
@@ -157,12 +168,22 @@ describe('built Open Graph images', () => {
 
   it('show the post title, category, date in the site time zone and the site name', async () => {
     const expected = await renderOgImage(
-      { title: '主成分分析：从方差最大化到奇异值分解', category: '机器学习', date: '2025-03-02', siteName: siteConfig.title },
+      {
+        title: '主成分分析：从方差最大化到奇异值分解',
+        category: '机器学习',
+        date: '2025-03-02',
+        siteName: siteConfig.title,
+      },
       { cacheDir: false },
     );
     expect(Buffer.compare(builtImage('pca-svd'), Buffer.from(expected))).toBe(0);
     const dayBefore = await renderOgImage(
-      { title: '主成分分析：从方差最大化到奇异值分解', category: '机器学习', date: '2025-03-01', siteName: siteConfig.title },
+      {
+        title: '主成分分析：从方差最大化到奇异值分解',
+        category: '机器学习',
+        date: '2025-03-01',
+        siteName: siteConfig.title,
+      },
       { cacheDir: false },
     );
     expect(Buffer.compare(builtImage('pca-svd'), Buffer.from(dayBefore))).not.toBe(0);
@@ -186,16 +207,23 @@ describe('the Open Graph renderer', () => {
 
   it('draws the category and the date', async () => {
     const base = await render({});
-    expect(differingPixels(base, await render({ category: '强化学习' }), { x: 800, y: 50, width: 400, height: 80 })).toBeGreaterThan(200);
-    expect(differingPixels(base, await render({ date: '2025-03-09' }), { x: 800, y: 500, width: 400, height: 130 })).toBeGreaterThan(50);
+    expect(
+      differingPixels(base, await render({ category: '强化学习' }), { x: 800, y: 50, width: 400, height: 80 }),
+    ).toBeGreaterThan(200);
+    expect(
+      differingPixels(base, await render({ date: '2025-03-09' }), { x: 800, y: 500, width: 400, height: 130 }),
+    ).toBeGreaterThan(50);
   });
 
   it('clamps long titles to three lines with an ellipsis', async () => {
-    const long = '梯度提升树的完整推导与工程实现：二阶泰勒展开、正则化项、分裂增益、直方图近似、稀疏感知、列块并行以及缓存优化的细节';
+    const long =
+      '梯度提升树的完整推导与工程实现：二阶泰勒展开、正则化项、分裂增益、直方图近似、稀疏感知、列块并行以及缓存优化的细节';
     const clamped = await render({ title: long });
     // Text past the third line changes nothing.
     expect(differingPixels(clamped, await render({ title: `${long}，以及更多内容` }), TITLE_AREA)).toBe(0);
     // The title stays inside the title area: nothing is drawn over the footer.
-    expect(differingPixels(clamped, await render({ title: '短标题' }), { x: 0, y: 490, width: 1200, height: 140 })).toBe(0);
+    expect(
+      differingPixels(clamped, await render({ title: '短标题' }), { x: 0, y: 490, width: 1200, height: 140 }),
+    ).toBe(0);
   });
 });

@@ -35,14 +35,18 @@ describe('dates written by other tools', () => {
 describe('footnotes and headings in Chinese', () => {
   it('links every footnote both ways, with ids a browser matches', () => {
     const $ = loadPage(site, '/posts/chinese-footnotes/');
-    const refs = $('a[data-footnote-ref]').map((_, a) => $(a).attr('href')!).get();
+    const refs = $('a[data-footnote-ref]')
+      .map((_, a) => $(a).attr('href')!)
+      .get();
     expect(refs).toHaveLength(3);
     for (const href of refs) {
       // The href is percent-encoded and so is the id: the browser matches the fragment as written.
       expect($(`[id="${href.slice(1)}"]`)).toHaveLength(1);
     }
     // Markdown percent-encodes the link; the browser decodes it to the heading's id.
-    const sectionLinks = $('.prose a').filter((_, a) => decodeURIComponent($(a).attr('href')!) === '#第一节方法-与-概述2024');
+    const sectionLinks = $('.prose a').filter(
+      (_, a) => decodeURIComponent($(a).attr('href')!) === '#第一节方法-与-概述2024',
+    );
     expect(sectionLinks.length).toBeGreaterThanOrEqual(1);
     expect($('h2#第一节方法-与-概述2024')).toHaveLength(1);
   });
@@ -53,13 +57,25 @@ describe('a body that uses level-1 headings', () => {
     const $ = loadPage(site, '/posts/body-title/');
     expect($('h1')).toHaveLength(1);
     expect($('h1').text().trim()).toBe('笔记开头的一级标题');
-    expect($('.prose h2').map((_, h) => $(h).text().trim()).get()).toContain('第一节');
+    expect(
+      $('.prose h2')
+        .map((_, h) => $(h).text().trim())
+        .get(),
+    ).toContain('第一节');
   });
 
   it('moves `#` sections down one level, keeping their outline', () => {
     const $ = loadPage(site, '/posts/body-sections/');
     expect($('h1')).toHaveLength(1);
-    expect($('.prose h2').map((_, h) => $(h).text().trim()).get()).toEqual(['背景', '结论']);
-    expect($('.prose h3').map((_, h) => $(h).text().trim()).get()).toEqual(['细节']);
+    expect(
+      $('.prose h2')
+        .map((_, h) => $(h).text().trim())
+        .get(),
+    ).toEqual(['背景', '结论']);
+    expect(
+      $('.prose h3')
+        .map((_, h) => $(h).text().trim())
+        .get(),
+    ).toEqual(['细节']);
   });
 });

@@ -26,7 +26,12 @@ describe('feed', () => {
 describe('categories and tags', () => {
   it('index categories with counts, in the site order, linking to readable URLs', () => {
     const $ = loadPage(site, '/categories/');
-    const rows = $('.term-index a').map((_, a) => `${$(a).attr('href')} ${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`).get();
+    const rows = $('.term-index a')
+      .map(
+        (_, a) =>
+          `${$(a).attr('href')} ${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`,
+      )
+      .get();
     expect(rows).toEqual([
       `/categories/${enc('机器学习')}/ 机器学习 2 篇`,
       `/categories/${enc('深度学习')}/ 深度学习 1 篇`,
@@ -44,7 +49,9 @@ describe('categories and tags', () => {
 
   it('index tags with counts and give each tag a page', () => {
     const $ = loadPage(site, '/tags/');
-    const rows = $('.term-index a').map((_, a) => `${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`).get();
+    const rows = $('.term-index a')
+      .map((_, a) => `${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`)
+      .get();
     expect(rows).toEqual(['#测试 3 篇', '#排版 2 篇', '#公式 1 篇', '#说明 1 篇']);
     expect(cardTitles(site, '/tags/测试/')).toEqual(['系列的第一篇', '普通的一篇', '宽公式、宽表格与脚注']);
   });
@@ -53,13 +60,26 @@ describe('categories and tags', () => {
 describe('archive and series', () => {
   it('group posts by year and month, newest first', () => {
     const $ = loadPage(site, '/archive/');
-    expect($('h2').map((_, h) => $(h).text().replace(/\s+/g, ' ').trim()).get()).toEqual(['2025 年 3 篇', '2024 年 1 篇']);
-    expect($('h3').map((_, h) => $(h).text()).get()).toEqual(['6 月', '1 月']);
+    expect(
+      $('h2')
+        .map((_, h) => $(h).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual(['2025 年 3 篇', '2024 年 1 篇']);
+    expect(
+      $('h3')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['6 月', '1 月']);
   });
 
   it('index the series with counts, linking to each series page', () => {
     const $ = loadPage(site, '/series/');
-    const rows = $('.term-index a').map((_, a) => `${$(a).attr('href')} ${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`).get();
+    const rows = $('.term-index a')
+      .map(
+        (_, a) =>
+          `${$(a).attr('href')} ${$(a).find('.term-index__name').text()} ${$(a).find('.term-index__count').text()}`,
+      )
+      .get();
     expect(rows).toEqual([`/series/${enc('排版测试')}/ 排版测试 2 篇`]);
     // A site without series still has the page, saying so.
     expect(loadPage(eleven, '/series/')('main p').text()).toBe('还没有成系列的文章。');
@@ -67,7 +87,11 @@ describe('archive and series', () => {
 
   it('list a series in its order and show the position on each post', () => {
     const $ = loadPage(site, `/series/${enc('排版测试')}/`);
-    expect($('.series-list h2').map((_, h) => $(h).text()).get()).toEqual(['系列的第一篇', '宽公式、宽表格与脚注']);
+    expect(
+      $('.series-list h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['系列的第一篇', '宽公式、宽表格与脚注']);
     const $post = loadPage(site, '/posts/wide-and-notes/');
     expect($post('.series-box__title').text().replace(/\s+/g, ' ')).toContain('第 2 篇 / 共 2 篇');
     expect($post('.series-box [aria-current="page"]').text()).toBe('宽公式、宽表格与脚注');
@@ -87,7 +111,9 @@ describe('a post', () => {
     const page = $();
     expect(page('.post-neighbors a[rel="prev"]').attr('href')).toBe('/posts/pinned-notice/');
     expect(page('.post-neighbors a[rel="next"]').attr('href')).toBe('/posts/plain-neighbor/');
-    const related = page('.related a').map((_, a) => page(a).attr('href')).get();
+    const related = page('.related a')
+      .map((_, a) => page(a).attr('href'))
+      .get();
     expect(related[0]).toBe('/posts/series-intro/');
     expect(related.length).toBeLessThanOrEqual(3);
     expect(related).not.toContain('/posts/wide-and-notes/');
@@ -95,14 +121,18 @@ describe('a post', () => {
 
   it('gives every heading a unique, non-empty id with an anchor, and lists h2-h3 in the TOC', () => {
     const page = $();
-    const ids = page('.prose :is(h2,h3,h4)').map((_, h) => page(h).attr('id') ?? '').get();
+    const ids = page('.prose :is(h2,h3,h4)')
+      .map((_, h) => page(h).attr('id') ?? '')
+      .get();
     expect(ids.every((id) => id !== '')).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.slice(0, 4)).toEqual(['section-1', 'section-2', '重复的标题', '重复的标题-2']);
     for (const id of ids.filter((id) => id !== 'footnote-label')) {
       expect(page(`.prose [id="${id}"] a.heading-anchor`).attr('href')).toBe(`#${enc(id)}`);
     }
-    const tocTargets = page('.toc a').map((_, a) => decodeURIComponent(page(a).attr('href')!.slice(1))).get();
+    const tocTargets = page('.toc a')
+      .map((_, a) => decodeURIComponent(page(a).attr('href')!.slice(1)))
+      .get();
     expect(tocTargets).toEqual(ids.filter((id) => id !== 'footnote-label'));
   });
 
@@ -140,7 +170,11 @@ describe('a post', () => {
     expect(page('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
     const raw = page('script[type="application/ld+json"]').html()!;
     expect(raw).not.toContain('<');
-    expect(JSON.parse(raw)).toMatchObject({ '@type': 'BlogPosting', headline: '宽公式、宽表格与脚注', articleSection: '机器学习' });
+    expect(JSON.parse(raw)).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: '宽公式、宽表格与脚注',
+      articleSection: '机器学习',
+    });
   });
 });
 

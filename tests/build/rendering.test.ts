@@ -32,7 +32,9 @@ describe('post pages', () => {
     expect(fonts.every((file) => file.endsWith('.woff2'))).toBe(true);
     expect(allText(site)).not.toMatch(/fonts\.googleapis|cdn\.jsdelivr|unpkg\.com/);
     // KaTeX's stylesheet is inlined in the page, its fonts are files of the site.
-    expect($('style').text()).toMatch(/@font-face\{[^}]*font-family:KaTeX_Main[^}]*url\(\/_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2\)/);
+    expect($('style').text()).toMatch(
+      /@font-face\{[^}]*font-family:KaTeX_Main[^}]*url\(\/_astro\/KaTeX_Main-Regular\.[\w-]+\.woff2\)/,
+    );
   });
 
   it('highlight code with Shiki in a light and a dark theme', () => {
@@ -57,7 +59,11 @@ describe('post pages', () => {
     expect($('h1').text()).toBe('公式与代码的渲染');
     expect($('.post-header time').first().text()).toBe('2025-03-02');
     expect($('.post-header__category').text()).toBe('机器学习');
-    expect($('.post-header__tags li').map((_, li) => $(li).text()).get()).toEqual(['#KaTeX', '#Shiki']);
+    expect(
+      $('.post-header__tags li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['#KaTeX', '#Shiki']);
   });
 });
 
@@ -65,7 +71,11 @@ describe('drafts', () => {
   it('appear nowhere: no page, no card, no search record, no text in any file', () => {
     expect(hasPage(site, '/posts/unfinished-draft/')).toBe(false);
     expect(cardTitles(site, '/')).toEqual(['公式与代码的渲染', 'MDX 文章同样经过 KaTeX']);
-    expect(searchRecords(site).map((record) => record.url).sort()).toEqual(['/posts/math-and-code/', '/posts/mdx-post/']);
+    expect(
+      searchRecords(site)
+        .map((record) => record.url)
+        .sort(),
+    ).toEqual(['/posts/math-and-code/', '/posts/mdx-post/']);
     expect(allText(site)).not.toContain('草稿专属词汇');
     expect(allText(site)).not.toContain('尚未完成的草稿');
   });

@@ -47,7 +47,10 @@ beforeAll(() => {
   // authoring/every-component is left out: its MDX imports a file, and the MDX import
   // policy refuses any import below a folder whose name starts with "." (tests/.output).
   for (const fixture of ['rich', 'feeds', 'authoring']) {
-    cpSync(join(projectRoot, 'tests', 'fixtures', fixture), corpus, { recursive: true, filter: (source) => !source.includes('every-component') });
+    cpSync(join(projectRoot, 'tests', 'fixtures', fixture), corpus, {
+      recursive: true,
+      filter: (source) => !source.includes('every-component'),
+    });
   }
   writeFileSync(
     join(corpus, 'revised.md'),
@@ -62,13 +65,17 @@ beforeAll(() => {
 describe('two clean builds (other folder, time zone, locale and mtimes)', () => {
   it('have the same files', () => {
     const files = listFiles(sites.first);
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'sitemap-0.xml', 'rss.xml', 'pagefind/pagefind-entry.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['index.html', 'sitemap-0.xml', 'rss.xml', 'pagefind/pagefind-entry.json']),
+    );
     expect(files.some((file) => file.startsWith('pagefind/fragment/'))).toBe(true);
     expect(listFiles(sites.second)).toEqual(files);
   });
 
   it('are byte-identical, the search index included', () => {
-    const differing = listFiles(sites.first).filter((file) => !readFileSync(join(sites.first, file)).equals(readFileSync(join(sites.second, file))));
+    const differing = listFiles(sites.first).filter(
+      (file) => !readFileSync(join(sites.first, file)).equals(readFileSync(join(sites.second, file))),
+    );
     expect(differing).toEqual([]);
   });
 
@@ -80,7 +87,11 @@ describe('two clean builds (other folder, time zone, locale and mtimes)', () => 
 describe('sitemap lastmod', () => {
   const parser = new XMLParser({ isArray: (name) => name === 'url' });
   const entries = () =>
-    (parser.parse(readFileSync(join(sites.first, 'sitemap-0.xml'), 'utf8')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+    (
+      parser.parse(readFileSync(join(sites.first, 'sitemap-0.xml'), 'utf8')) as {
+        urlset: { url: { loc: string; lastmod?: string }[] };
+      }
+    ).urlset.url;
 
   it("is each post's updated, else its date, never a file time or the build time", () => {
     const posts: Record<string, string | undefined> = {};

@@ -16,7 +16,9 @@ const record = (slug: string) => records.find((entry) => entry.url === `/posts/$
 describe('the search index', () => {
   it('holds every post, in the language Pagefind leaves unsegmented', () => {
     expect(records).toHaveLength(12);
-    const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, unknown>;
+    };
     expect(Object.keys(entry.languages)).toEqual(['und']);
   });
 

@@ -28,8 +28,23 @@ const FEED_ORDER = [
   'thundernet',
   'pytorch-expand-clone-error',
 ];
-const WITH_MATH = ['pca', 'gbdt-to-xgboost', 'kd-tree', 'mle-vs-bayesian-estimation', 'ensemble-learning', 'lightweight-cnn-inception-pointwise'];
-const WITH_CODE = ['pca', 'pytorch-ddp-quickstart', 'kd-tree', 'tf-export', 'pytorch-autograd', 'nn-module-vs-functional', 'pytorch-expand-clone-error'];
+const WITH_MATH = [
+  'pca',
+  'gbdt-to-xgboost',
+  'kd-tree',
+  'mle-vs-bayesian-estimation',
+  'ensemble-learning',
+  'lightweight-cnn-inception-pointwise',
+];
+const WITH_CODE = [
+  'pca',
+  'pytorch-ddp-quickstart',
+  'kd-tree',
+  'tf-export',
+  'pytorch-autograd',
+  'nn-module-vs-functional',
+  'pytorch-expand-clone-error',
+];
 const WITH_FIGURES = ['pca', 'kd-tree', 'lightweight-cnn-inception-pointwise', 'pytorch-ddp-quickstart'];
 const titleOf = (slug: string) => String(posts.find((post) => post.slug === slug)?.data['title']);
 

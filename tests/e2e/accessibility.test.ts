@@ -38,7 +38,8 @@ interface AxeViolation {
 
 let site: StaticSite;
 let browser: Browser;
-const report: Record<string, { violations: { id: string; impact: string | null; nodes: number }[]; passes: number }> = {};
+const report: Record<string, { violations: { id: string; impact: string | null; nodes: number }[]; passes: number }> =
+  {};
 
 beforeAll(async () => {
   site = await serveSite(siteDir);
@@ -64,8 +65,16 @@ describe('accessibility (axe-core)', () => {
         // Evaluated by the test driver, not injected as an inline <script>: the page keeps its CSP.
         await page.evaluate(axeSource);
         const result = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }> } }).axe;
-          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+          const axe = (
+            window as unknown as {
+              axe: {
+                run(context: Document, options: object): Promise<{ violations: AxeViolation[]; passes: unknown[] }>;
+              };
+            }
+          ).axe;
+          return axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+          });
         });
         await context.close();
         report[`${name}/${theme}`] = {
@@ -74,7 +83,13 @@ describe('accessibility (axe-core)', () => {
         };
         const serious = result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          );
         expect(serious).toEqual([]);
       });
     }

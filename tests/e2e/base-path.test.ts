@@ -18,7 +18,10 @@ const failures: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  const dir = buildCorpusOrThrow('base-path-e2e', 'tests/fixtures/feeds', { SITE_URL: 'https://example.org', BASE_PATH: '/blog/' });
+  const dir = buildCorpusOrThrow('base-path-e2e', 'tests/fixtures/feeds', {
+    SITE_URL: 'https://example.org',
+    BASE_PATH: '/blog/',
+  });
   site = await serveSite(dir, '/blog/');
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -80,7 +83,9 @@ describe('a reader under /blog/', () => {
     expect(path()).toBe('/blog/search/');
     const first = page.locator('.page-column [data-search-results] a').first();
     await first.waitFor();
-    for (const href of await page.locator('.page-column [data-search-results] a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+    for (const href of await page
+      .locator('.page-column [data-search-results] a')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
       expect(new URL(href).pathname).toMatch(/^\/blog\/posts\//);
     }
   });

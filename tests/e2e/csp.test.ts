@@ -54,15 +54,23 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** How the two hosts match a rule's path (Netlify: @netlify/headers-parser getForRegExp; Cloudflare Pages: splat and placeholders). */
 const MATCHERS = {
   netlify: (path: string) => {
-    const parts = path.split('/').filter(Boolean).map((part) => {
-      if (part.startsWith(':')) return '([^/]+)';
-      if (part === '*') return '?(.*)';
-      return part.split('*').map(escapeRegExp).join('(.*)');
-    });
+    const parts = path
+      .split('/')
+      .filter(Boolean)
+      .map((part) => {
+        if (part.startsWith(':')) return '([^/]+)';
+        if (part === '*') return '?(.*)';
+        return part.split('*').map(escapeRegExp).join('(.*)');
+      });
     return new RegExp(`^/${parts.join('/')}/?$`, 'iu');
   },
   cloudflare: (path: string) =>
-    new RegExp(`^${path.split(/(\*|:[A-Za-z]\w*)/).map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part))).join('')}$`),
+    new RegExp(
+      `^${path
+        .split(/(\*|:[A-Za-z]\w*)/)
+        .map((part) => (part === '*' ? '.*' : part.startsWith(':') ? '[^/]+' : escapeRegExp(part)))
+        .join('')}$`,
+    ),
 };
 
 /** The URL path a built file is served at ("posts/pca/index.html" → "/posts/pca/"). */
@@ -83,7 +91,10 @@ function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string
 /** A CSP as directive name → sorted sources. */
 function parsePolicy(policy: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();
-  for (const directive of policy.split(';').map((d) => d.trim()).filter(Boolean)) {
+  for (const directive of policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean)) {
     const [name, ...sources] = directive.split(/\s+/);
     expect(directives.has(name!), `${name} given twice in "${policy}"`).toBe(false);
     directives.set(name!, sources.sort());
@@ -109,21 +120,28 @@ describe('public/_headers', () => {
       'Permissions-Policy': expect.stringMatching(/^(?:[a-z-]+=\(\)(?:, |$))+$/),
     });
     // No other rule sets security headers (a host would join two policies into one broken header).
-    for (const rule of rules.filter((r) => r !== all)) expect(rule.headers.map(([name]) => name)).toEqual(['Cache-Control']);
+    for (const rule of rules.filter((r) => r !== all))
+      expect(rule.headers.map(([name]) => name)).toEqual(['Cache-Control']);
   });
 
-  it.each(Object.keys(MATCHERS) as (keyof typeof MATCHERS)[])('gives every built file one Cache-Control under %s matching', (host) => {
-    const files = listFiles(siteDir).filter((file) => file !== '_headers');
-    expect(files.length).toBeGreaterThan(50);
-    const problems: string[] = [];
-    for (const file of files) {
-      const path = urlPathOf(file);
-      const values = rules.filter((rule) => MATCHERS[host](rule.path).test(path)).flatMap((rule) => rule.headers.filter(([name]) => name === 'Cache-Control').map(([, value]) => value));
-      const expected = CONTENT_HASHED.test(file) ? IMMUTABLE : REVALIDATE;
-      if (values.length !== 1 || values[0] !== expected) problems.push(`${path}: ${JSON.stringify(values)}, expected ["${expected}"]`);
-    }
-    expect(problems, 'add or fix a rule in public/_headers').toEqual([]);
-  });
+  it.each(Object.keys(MATCHERS) as (keyof typeof MATCHERS)[])(
+    'gives every built file one Cache-Control under %s matching',
+    (host) => {
+      const files = listFiles(siteDir).filter((file) => file !== '_headers');
+      expect(files.length).toBeGreaterThan(50);
+      const problems: string[] = [];
+      for (const file of files) {
+        const path = urlPathOf(file);
+        const values = rules
+          .filter((rule) => MATCHERS[host](rule.path).test(path))
+          .flatMap((rule) => rule.headers.filter(([name]) => name === 'Cache-Control').map(([, value]) => value));
+        const expected = CONTENT_HASHED.test(file) ? IMMUTABLE : REVALIDATE;
+        if (values.length !== 1 || values[0] !== expected)
+          problems.push(`${path}: ${JSON.stringify(values)}, expected ["${expected}"]`);
+      }
+      expect(problems, 'add or fix a rule in public/_headers').toEqual([]);
+    },
+  );
 });
 
 describe('CSP <meta> of every page', () => {
@@ -133,7 +151,10 @@ describe('CSP <meta> of every page', () => {
     const header = parsePolicy(headerPolicy());
     header.delete('frame-ancestors');
     // The header cannot name a build's hashes, so it allows inline styles and the <meta> pins them.
-    header.set('style-src', header.get('style-src')!.filter((source) => source !== "'unsafe-inline'"));
+    header.set(
+      'style-src',
+      header.get('style-src')!.filter((source) => source !== "'unsafe-inline'"),
+    );
     const hashless = (sources: string[]) => sources.filter((s) => !/^'sha(256|384|512)-/.test(s));
     for (const file of pages) {
       const $ = cheerio.load(readFileSync(join(siteDir, file), 'utf8'));
@@ -141,7 +162,8 @@ describe('CSP <meta> of every page', () => {
       expect(metas, file).toHaveLength(1);
       const meta = parsePolicy(metas.attr('content')!);
       expect([...meta.keys()].sort(), file).toEqual([...header.keys()].sort());
-      for (const [name, sources] of meta) expect(hashless(sources), `${file}: ${name}`).toEqual(hashless(header.get(name)!));
+      for (const [name, sources] of meta)
+        expect(hashless(sources), `${file}: ${name}`).toEqual(hashless(header.get(name)!));
       expect(meta.get('script-src'), file).toContain(`'${THEME_INIT_HASH}'`);
     }
   });
@@ -155,8 +177,13 @@ describe('CSP <meta> of every page', () => {
       const styles = $('style');
       expect(styles, file).toHaveLength(1);
       const styleHash = `'sha256-${createHash('sha256').update(styles.html()!).digest('base64')}'`;
-      expect(parsePolicy($('meta[http-equiv="content-security-policy"]').attr('content')!).get('style-src'), file).toContain(styleHash);
-      const handlers = $('*').filter((_, el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs).some((name) => /^on/i.test(name)));
+      expect(
+        parsePolicy($('meta[http-equiv="content-security-policy"]').attr('content')!).get('style-src'),
+        file,
+      ).toContain(styleHash);
+      const handlers = $('*').filter((_, el) =>
+        Object.keys((el as unknown as { attribs: Record<string, string> }).attribs).some((name) => /^on/i.test(name)),
+      );
       expect(handlers, file).toHaveLength(0);
       expect($('[href^="javascript:" i], [src^="javascript:" i]'), file).toHaveLength(0);
     }
@@ -200,12 +227,15 @@ describe.each([
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
         const report = (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation;
-        report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} (${event.sample})`);
+        report(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber} (${event.sample})`,
+        );
       });
     });
     page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.console.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.console.push(`pageerror: ${error.message}`));
   });
@@ -239,9 +269,17 @@ describe.each([
     await page.evaluate(() => document.fonts.ready);
     expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
     // KaTeX's style="" attributes apply: struts have their inline heights.
-    expect(await page.locator('.katex .strut').first().evaluate((el) => getComputedStyle(el).height)).not.toBe('auto');
+    expect(
+      await page
+        .locator('.katex .strut')
+        .first()
+        .evaluate((el) => getComputedStyle(el).height),
+    ).not.toBe('auto');
     // Shiki's colours come from style="--shiki-light:…" attributes.
-    const colours = await page.locator('pre.astro-code').first().evaluate((pre) => new Set([...pre.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)).size);
+    const colours = await page
+      .locator('pre.astro-code')
+      .first()
+      .evaluate((pre) => new Set([...pre.querySelectorAll('span span')].map((s) => getComputedStyle(s).color)).size);
     expect(colours).toBeGreaterThanOrEqual(3);
     const figure = page.locator('.prose figure img').first();
     await figure.scrollIntoViewIfNeeded();
@@ -273,11 +311,21 @@ describe.each([
     });
     // Control: a refused load is seen both ways, once per policy in force (CSP refuses it before any request).
     const policies = withHeaders ? 2 : 1;
-    await expect.poll(() => problems.violations).toEqual(Array(policies).fill(expect.stringMatching(/^img-src blocked https:\/\/example\.invalid\/pixel\.png/)));
-    await expect.poll(() => problems.console).toEqual(Array(policies).fill(expect.stringMatching(/^error: Loading the image 'https:\/\/example\.invalid\/pixel\.png' violates/)));
+    await expect
+      .poll(() => problems.violations)
+      .toEqual(Array(policies).fill(expect.stringMatching(/^img-src blocked https:\/\/example\.invalid\/pixel\.png/)));
+    await expect
+      .poll(() => problems.console)
+      .toEqual(
+        Array(policies).fill(
+          expect.stringMatching(/^error: Loading the image 'https:\/\/example\.invalid\/pixel\.png' violates/),
+        ),
+      );
     if (withHeaders) {
       // The policy header reached the pages and Pagefind's worker script.
-      expect([...withPolicyHeader]).toEqual(expect.arrayContaining(['/', '/posts/pca/', '/search/', '/pagefind/pagefind-worker.js']));
+      expect([...withPolicyHeader]).toEqual(
+        expect.arrayContaining(['/', '/posts/pca/', '/search/', '/pagefind/pagefind-worker.js']),
+      );
     }
   });
 });

@@ -16,8 +16,16 @@ import { launchChromium, searchInDialog, serveSite, type StaticSite } from '../h
 import { buildCorpusOrThrow } from '../helpers/build.ts';
 import { normalizeSlug } from '../../src/lib/slug.ts';
 
-const HOSTILE_TITLE = '</title><script>alert(1)</script> "><svg onload=alert(1)> ]]> & &amp; 😀 👨‍👩‍👧‍👦 مرحبا שלום exe.txt 铃声';
-const HOSTILE_TAGS = ['</title><script>alert(1)</script>', '"><svg onload=alert(1)>', 'R&D', '&amp;', 'العربية', 'עברית'];
+const HOSTILE_TITLE =
+  '</title><script>alert(1)</script> "><svg onload=alert(1)> ]]> & &amp; 😀 👨‍👩‍👧‍👦 مرحبا שלום exe.txt 铃声';
+const HOSTILE_TAGS = [
+  '</title><script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  'R&D',
+  '&amp;',
+  'العربية',
+  'עברית',
+];
 
 const PAGES = [
   '',
@@ -55,7 +63,8 @@ async function visitor(bypassCSP: boolean): Promise<Visitor> {
     if (!request.url().startsWith(site.url) && !request.url().startsWith('data:')) found.foreign.push(request.url());
   });
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) found.cspReports.push(`${page.url()}: ${message.text()}`);
+    if (/Content Security Policy|Refused to/i.test(message.text()))
+      found.cspReports.push(`${page.url()}: ${message.text()}`);
   });
   return found;
 }
@@ -84,11 +93,14 @@ async function injected(page: Page): Promise<string[]> {
       const href = element.getAttribute('href') ?? element.getAttribute('src') ?? '';
       if (/^\s*(javascript|vbscript|data:text\/html)/i.test(href)) found.push(`<${element.localName} href="${href}">`);
     }
-    for (const element of Array.from(document.querySelectorAll('iframe, frame, object, embed, base, form[action*="evil"], meta[http-equiv="refresh"]'))) {
+    for (const element of Array.from(
+      document.querySelectorAll('iframe, frame, object, embed, base, form[action*="evil"], meta[http-equiv="refresh"]'),
+    )) {
       found.push(element.outerHTML.slice(0, 80));
     }
     for (const script of Array.from(document.scripts)) {
-      if (script.type !== 'application/ld+json' && script.text.includes('alert(')) found.push(script.outerHTML.slice(0, 80));
+      if (script.type !== 'application/ld+json' && script.text.includes('alert('))
+        found.push(script.outerHTML.slice(0, 80));
     }
     return found;
   });
@@ -115,7 +127,9 @@ for (const mode of ['bypassingCsp', 'withCsp'] as const) {
       await page.goto(`${site.url}posts/hostile-metadata/`);
       expect(await page.title()).toBe(`${HOSTILE_TITLE} | 机器学习札记`);
       expect(await page.locator('h1').textContent()).toBe(HOSTILE_TITLE);
-      expect(await page.locator('.post-header__tags a').allTextContents()).toEqual(expect.arrayContaining(HOSTILE_TAGS.map((tag) => `#${tag}`)));
+      expect(await page.locator('.post-header__tags a').allTextContents()).toEqual(
+        expect.arrayContaining(HOSTILE_TAGS.map((tag) => `#${tag}`)),
+      );
       await page.locator('.post-header__tags a').first().click();
       await page.waitForURL(/\/tags\//);
       await settle(page);
@@ -130,7 +144,9 @@ for (const mode of ['bypassingCsp', 'withCsp'] as const) {
       const results = page.locator('#search-dialog [data-search-results]');
       expect(await results.locator('mark').count()).toBeGreaterThan(0);
       // The body's markup-like text is shown as text in Pagefind's excerpt.
-      expect(await results.locator('.search-result__excerpt').first().textContent()).toContain('<img src=x onerror=alert(1)>');
+      expect(await results.locator('.search-result__excerpt').first().textContent()).toContain(
+        '<img src=x onerror=alert(1)>',
+      );
       expect(await results.locator('img, svg, script, iframe').count()).toBe(0);
       await settle(page);
       expect(await injected(page)).toEqual([]);
@@ -149,8 +165,12 @@ for (const mode of ['bypassingCsp', 'withCsp'] as const) {
         const response = await page.goto(`${site.url}${feed}`);
         expect(response?.status()).toBe(200);
         await settle(page);
-        expect(await page.evaluate(() => document.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'svg').length)).toBe(0);
-        expect(await page.evaluate(() => document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'script').length)).toBe(0);
+        expect(
+          await page.evaluate(() => document.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'svg').length),
+        ).toBe(0);
+        expect(
+          await page.evaluate(() => document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'script').length),
+        ).toBe(0);
       }
     });
 

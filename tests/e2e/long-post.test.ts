@@ -38,7 +38,9 @@ async function openPage(width: number, path: string, init?: () => void): Promise
 function fiveHeadings(slug: string): string[] {
   const html = readFileSync(join(siteDir, 'posts', slug, 'index.html'), 'utf8');
   const prose = html.slice(html.indexOf('class="prose"'));
-  const ids = [...prose.matchAll(/<h[23][^>]* id="([^"]+)"/g)].map((match) => match[1]!).filter((id) => id !== 'footnote-label');
+  const ids = [...prose.matchAll(/<h[23][^>]* id="([^"]+)"/g)]
+    .map((match) => match[1]!)
+    .filter((id) => id !== 'footnote-label');
   expect(ids.length, slug).toBeGreaterThanOrEqual(5);
   return [0, 1, 2, 3, 4].map((step) => ids[Math.round((step * (ids.length - 1)) / 4)]!);
 }
@@ -82,10 +84,15 @@ describe('a long post scrolled to its end', () => {
         const heights = [first];
         for (let y = 0; y < first; y += HEIGHT / 2) {
           await page.evaluate((y) => window.scrollTo(0, y), y);
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          await page.evaluate(
+            () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+          );
           heights.push(await height());
         }
-        expect(Math.max(...heights) - Math.min(...heights), `heights ${Math.min(...heights)}–${Math.max(...heights)}`).toBeLessThanOrEqual(1);
+        expect(
+          Math.max(...heights) - Math.min(...heights),
+          `heights ${Math.min(...heights)}–${Math.max(...heights)}`,
+        ).toBeLessThanOrEqual(1);
 
         await page.evaluate(() => window.scrollTo(0, 0));
         await page.locator('body').press('End');
@@ -93,7 +100,11 @@ describe('a long post scrolled to its end', () => {
         await page.waitForTimeout(300);
         const footer = await page.evaluate(() => {
           const box = document.querySelector('.site-footer')!.getBoundingClientRect();
-          return { top: box.top, bottom: box.bottom, end: scrollY + innerHeight - document.documentElement.scrollHeight };
+          return {
+            top: box.top,
+            bottom: box.bottom,
+            end: scrollY + innerHeight - document.documentElement.scrollHeight,
+          };
         });
         expect(footer.top).toBeLessThan(HEIGHT);
         expect(footer.bottom).toBeLessThanOrEqual(HEIGHT + 1);
@@ -143,8 +154,11 @@ describe('one frame for the page', () => {
       const edges = await page.evaluate(() => {
         const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
         return {
-          title: box('.site-title').left, article: box('.post h1').left, footer: box('.site-footer > *').left,
-          tools: box('.site-header__tools').right, toc: box('.toc').right,
+          title: box('.site-title').left,
+          article: box('.post h1').left,
+          footer: box('.site-footer > *').left,
+          tools: box('.site-header__tools').right,
+          toc: box('.toc').right,
         };
       });
       expect(edges.article).toBeCloseTo(edges.title, 0);

@@ -131,7 +131,9 @@ describe('output and wide blocks', () => {
   it('wraps program output and tracebacks instead of scrolling them (375 px)', async () => {
     const page = await openPost('pytorch-expand-clone-error', 375);
     const blocks = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.prose pre[data-language="text"]')].map((pre) => pre.scrollWidth - pre.clientWidth),
+      [...document.querySelectorAll<HTMLElement>('.prose pre[data-language="text"]')].map(
+        (pre) => pre.scrollWidth - pre.clientWidth,
+      ),
     );
     expect(blocks.length).toBeGreaterThan(0);
     for (const overflow of blocks) expect(overflow).toBeLessThanOrEqual(1);

@@ -25,7 +25,10 @@ afterAll(async () => {
 });
 
 async function newPage(options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.colorScheme ?? 'light' });
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   return context.newPage();
 }
@@ -36,12 +39,16 @@ describe('theme', () => {
     await page.addInitScript(() => {
       localStorage.setItem('theme', 'dark');
       requestAnimationFrame(() => {
-        (window as unknown as { firstFrameScheme: string }).firstFrameScheme = getComputedStyle(document.documentElement).colorScheme;
+        (window as unknown as { firstFrameScheme: string }).firstFrameScheme = getComputedStyle(
+          document.documentElement,
+        ).colorScheme;
       });
     });
     await page.goto(`${site.url}posts/pca/`);
     await page.waitForFunction(() => 'firstFrameScheme' in window);
-    expect(await page.evaluate(() => (window as unknown as { firstFrameScheme: string }).firstFrameScheme)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { firstFrameScheme: string }).firstFrameScheme)).toBe(
+      'dark',
+    );
     await page.context().close();
   });
 
@@ -132,7 +139,11 @@ describe('search dialog', () => {
     expect(await first.locator('.search-result__meta').innerText()).toMatch(/机器学习 · \d{4}-\d{2}-\d{2}/);
     expect(await first.locator('mark').count()).toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('search-result__title') || document.activeElement?.tagName)).toBe('A');
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.classList.contains('search-result__title') || document.activeElement?.tagName,
+      ),
+    ).toBe('A');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/posts\/mle-vs-bayesian-estimation\/$/);
     await page.context().close();
@@ -147,7 +158,9 @@ describe('search dialog', () => {
     await page.keyboard.type('梯度');
     await dialog.locator('[data-search-results] a').first().waitFor();
     await dialog.locator('select[name="category"]').selectOption('Python');
-    await page.waitForFunction(() => /找到|没有找到/.test(document.querySelector('#search-dialog [data-search-status]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /找到|没有找到/.test(document.querySelector('#search-dialog [data-search-status]')?.textContent ?? ''),
+    );
     const metas = await dialog.locator('.search-result__meta').allInnerTexts();
     for (const meta of metas) expect(meta.startsWith('Python')).toBe(true);
     const width = await dialog.evaluate((d) => d.getBoundingClientRect().width);
@@ -205,7 +218,9 @@ describe('narrow screens', () => {
       await block.focus();
       expect(await block.evaluate((element) => element === document.activeElement), selector).toBe(true);
       await page.keyboard.press('ArrowRight');
-      await expect.poll(() => block.evaluate((element) => element.scrollLeft), { message: selector }).toBeGreaterThan(0);
+      await expect
+        .poll(() => block.evaluate((element) => element.scrollLeft), { message: selector })
+        .toBeGreaterThan(0);
     }
     // A table's region is named (landmarks need distinct names), and the table inside keeps its semantics.
     expect(await page.locator('.table-scroll').first().getAttribute('aria-label')).toBe('表格 1');

@@ -55,11 +55,14 @@ describe('reader journey', () => {
     expect(await display.isVisible()).toBe(true);
     // KaTeX's fonts are loaded from the site itself.
     expect(await page.evaluate(() => document.fonts.check('16px KaTeX_Main'))).toBe(true);
-    const colours = await page.locator('pre.astro-code').first().evaluate((pre) => {
-      const seen = new Set<string>();
-      pre.querySelectorAll('span span').forEach((span) => seen.add(getComputedStyle(span).color));
-      return seen.size;
-    });
+    const colours = await page
+      .locator('pre.astro-code')
+      .first()
+      .evaluate((pre) => {
+        const seen = new Set<string>();
+        pre.querySelectorAll('span span').forEach((span) => seen.add(getComputedStyle(span).color));
+        return seen.size;
+      });
     expect(colours).toBeGreaterThanOrEqual(3);
   });
 

@@ -28,14 +28,18 @@ afterAll(async () => {
 });
 
 async function openPage(width: number, url: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await browser.newContext({
+    viewport: { width, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
   const page = await context.newPage();
   await page.goto(url);
   return page;
 }
 
-const settle = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+const settle = (page: Page) =>
+  page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 describe('back to top and reading progress', () => {
   for (const width of WIDTHS) {
@@ -117,7 +121,10 @@ describe('post and list details', () => {
     it(`links both feeds in the footer and the series index in the navigation (${width} px)`, async () => {
       const page = await openPage(width, site.url);
       const footer = page.locator('.site-footer');
-      for (const [name, path] of [['摘要', 'rss.xml'], ['全文', 'rss-full.xml']] as const) {
+      for (const [name, path] of [
+        ['摘要', 'rss.xml'],
+        ['全文', 'rss-full.xml'],
+      ] as const) {
         const link = footer.getByRole('link', { name });
         expect(await link.isVisible()).toBe(true);
         const href = await link.evaluate((a: HTMLAnchorElement) => a.href);
@@ -130,7 +137,12 @@ describe('post and list details', () => {
       expect(await series.isVisible()).toBe(true);
       await series.click();
       await page.waitForURL(`${site.url}series/`);
-      expect(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '系列' }).getAttribute('aria-current')).toBe('page');
+      expect(
+        await page
+          .getByRole('navigation', { name: '主导航' })
+          .getByRole('link', { name: '系列' })
+          .getAttribute('aria-current'),
+      ).toBe('page');
       await page.context().close();
     });
 

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser.ts';
-import { formatScore, rankInBrowser, rankInNode, readQuerySet, score, type Score } from '../../scripts/bench/search-quality.ts';
+import {
+  formatScore,
+  rankInBrowser,
+  rankInNode,
+  readQuerySet,
+  score,
+  type Score,
+} from '../../scripts/bench/search-quality.ts';
 
 const set = readQuerySet('tests/fixtures/search/queries.json');
 let browser: Browser;

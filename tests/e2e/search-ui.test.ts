@@ -32,7 +32,10 @@ async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator('[data-search-trigger]').first().click();
   await page.locator('#search-dialog-input').fill(query);
   await page.waitForFunction(
-    (query) => new RegExp(`找到 \\d+ 篇|没有找到与“${query}”`).test(document.querySelector('#search-dialog [data-search-status]')?.textContent ?? ''),
+    (query) =>
+      new RegExp(`找到 \\d+ 篇|没有找到与“${query}”`).test(
+        document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '',
+      ),
     query,
   );
 }
@@ -74,7 +77,9 @@ describe('search results', () => {
     const page = await newPage();
     for (const query of ['zzzzqqq', '量子计算机']) {
       await searchFor(page, query);
-      expect(await page.locator('#search-dialog [data-search-status]').innerText()).toBe(`没有找到与“${query}”相关的文章。`);
+      expect(await page.locator('#search-dialog [data-search-status]').innerText()).toBe(
+        `没有找到与“${query}”相关的文章。`,
+      );
       expect(await page.locator('#search-dialog .search-result__link').count()).toBe(0);
     }
     const suggestion = page.locator('#search-dialog .search-panel__suggest');

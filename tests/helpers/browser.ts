@@ -27,7 +27,8 @@ export interface ServeOptions {
 /** Serves `dir` under `base` ("/" or "/blog/"); 404s get dist/404.html when present. */
 export async function serveSite(dir: string, base = '/', options: ServeOptions = {}): Promise<StaticSite> {
   const files = options.production
-    ? (request: IncomingMessage, response: ServerResponse, next: () => void) => serveLikeProduction(dir, request, response, next)
+    ? (request: IncomingMessage, response: ServerResponse, next: () => void) =>
+        serveLikeProduction(dir, request, response, next)
     : sirv(dir, { dev: false, etag: false, extensions: ['html'] });
   const server: Server = createServer((request, response) => {
     const url = request.url ?? '/';
@@ -52,13 +53,26 @@ export async function serveSite(dir: string, base = '/', options: ServeOptions =
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png', '.webp': 'image/webp', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
 
 /** Like a production host: gzip for text, a year of caching for hashed assets, revalidation for the rest. */
-function serveLikeProduction(dir: string, request: IncomingMessage, response: ServerResponse, notFound: () => void): void {
+function serveLikeProduction(
+  dir: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  notFound: () => void,
+): void {
   const path = decodeURIComponent((request.url ?? '/').split('?')[0]!);
   let file = join(dir, path);
   if (!file.startsWith(dir)) return notFound();
@@ -67,7 +81,10 @@ function serveLikeProduction(dir: string, request: IncomingMessage, response: Se
   let body = readFileSync(file);
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
   response.setHeader('content-type', type);
-  response.setHeader('cache-control', /\/_astro\//.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate');
+  response.setHeader(
+    'cache-control',
+    /\/_astro\//.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+  );
   if (/text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
     body = gzipSync(body);
     response.setHeader('content-encoding', 'gzip');

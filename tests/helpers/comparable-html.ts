@@ -17,7 +17,8 @@ function canonicalStyle(style: string): string {
 }
 
 function serialize(node: AnyNode): string {
-  if (node.type === 'text') return node.data.trim() === '' ? '' : node.data.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (node.type === 'text')
+    return node.data.trim() === '' ? '' : node.data.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   if (node.type === 'comment') return '';
   if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return '';
   const element = node as Element;

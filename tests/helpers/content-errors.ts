@@ -12,12 +12,19 @@ import { listFiles } from './site.ts';
 /** A digest of every file's path and bytes under `dir`. */
 export function treeDigest(dir: string): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir)) hash.update(file).update('\0').update(readFileSync(join(dir, file))).update('\0');
+  for (const file of listFiles(dir))
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(dir, file)))
+      .update('\0');
   return hash.digest('hex');
 }
 
 /** Builds the "good" fixture into `name` and returns a function that tries a broken corpus over it. */
-export function lastGoodBuild(name: string): (errorCase: string, expected: RegExp[], env?: Record<string, string>) => string {
+export function lastGoodBuild(
+  name: string,
+): (errorCase: string, expected: RegExp[], env?: Record<string, string>) => string {
   const outDir = buildCorpusOrThrow(name, 'tests/fixtures/single');
   const before = treeDigest(outDir);
   return (errorCase, expected, env = {}) => {

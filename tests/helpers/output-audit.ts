@@ -75,9 +75,11 @@ function characterReferences(text: string): { reference: string; code: number; i
 function controlProblems(file: string, text: string): string[] {
   const problems: string[] = [];
   const raw = new RegExp(CONTROL.source, 'g');
-  for (const match of text.matchAll(raw)) problems.push(`${file}:${lineOf(text, match.index)}: control character ${codePoint(match[0])}`);
+  for (const match of text.matchAll(raw))
+    problems.push(`${file}:${lineOf(text, match.index)}: control character ${codePoint(match[0])}`);
   for (const { reference, code, index } of characterReferences(text)) {
-    if (code > 0x10ffff || CONTROL.test(String.fromCodePoint(code))) problems.push(`${file}:${lineOf(text, index)}: reference ${reference} to a control character`);
+    if (code > 0x10ffff || CONTROL.test(String.fromCodePoint(code)))
+      problems.push(`${file}:${lineOf(text, index)}: reference ${reference} to a control character`);
   }
   return problems;
 }
@@ -89,13 +91,20 @@ function xmlProblems(file: string, xml: string): string[] {
   const bad = NOT_XML_CHAR.exec(xml);
   if (bad) problems.push(`${file}:${lineOf(xml, bad.index)}: ${codePoint(bad[0])} is not an XML 1.0 character`);
   for (const { reference, code, index } of characterReferences(xml)) {
-    if (code > 0x10ffff || NOT_XML_CHAR.test(String.fromCodePoint(code))) problems.push(`${file}:${lineOf(xml, index)}: reference ${reference} is not an XML 1.0 character`);
+    if (code > 0x10ffff || NOT_XML_CHAR.test(String.fromCodePoint(code)))
+      problems.push(`${file}:${lineOf(xml, index)}: reference ${reference} is not an XML 1.0 character`);
   }
-  if (xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').includes(']]>')) problems.push(`${file}: "]]>" outside a CDATA section`);
+  if (xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').includes(']]>'))
+    problems.push(`${file}: "]]>" outside a CDATA section`);
   return problems;
 }
 
-const xmlParser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, parseAttributeValue: false, processEntities: true });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  processEntities: true,
+});
 /** Elements whose text is a URL (RSS, Atom, sitemaps) and attributes that hold one. */
 const URL_ELEMENTS = new Set(['link', 'guid', 'loc', 'url', 'comments', 'docs', 'id', 'uri', 'icon', 'logo']);
 const URL_ATTRIBUTES = new Set(['@_href', '@_url', '@_src', '@_domain', '@_uri']);
@@ -107,14 +116,28 @@ function htmlUrls(html: string): string[] {
   const urls: string[] = [];
   $('[href]').each((_, el) => void urls.push($(el).attr('href')!));
   $('[src]').each((_, el) => void urls.push($(el).attr('src')!));
-  $('[srcset]').each((_, el) => void urls.push(...$(el).attr('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!).filter(Boolean)));
+  $('[srcset]').each(
+    (_, el) =>
+      void urls.push(
+        ...$(el)
+          .attr('srcset')!
+          .split(',')
+          .map((candidate) => candidate.trim().split(/\s+/)[0]!)
+          .filter(Boolean),
+      ),
+  );
   return urls;
 }
 
 /** Every URL named in a feed or sitemap. */
 function xmlUrls(xml: string): string[] {
   const urls: string[] = [];
-  const textOf = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'object' && value !== null && '#text' in value ? String(value['#text']) : undefined);
+  const textOf = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+      : typeof value === 'object' && value !== null && '#text' in value
+        ? String(value['#text'])
+        : undefined;
   const walk = (node: unknown, name: string) => {
     if (Array.isArray(node)) return void node.forEach((item) => walk(item, name));
     const text = textOf(node);
@@ -150,7 +173,11 @@ function jsonLdProblems(file: string, html: string): string[] {
 
 function htmlValidateProblems(file: string, html: string): string[] {
   const report = htmlValidator().validateStringSync(html, file);
-  return report.results.flatMap((result) => result.messages.map((m) => `${file}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`));
+  return report.results.flatMap((result) =>
+    result.messages.map(
+      (m) => `${file}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}${m.selector ? ` (${m.selector})` : ''}`,
+    ),
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -183,6 +210,7 @@ export function auditSite(dir: string): string[] {
     }
   }
   problems.push(...htmlMessages.slice(0, MAX_HTML_MESSAGES));
-  if (htmlMessages.length > MAX_HTML_MESSAGES) problems.push(`… and ${htmlMessages.length - MAX_HTML_MESSAGES} more html-validate messages`);
+  if (htmlMessages.length > MAX_HTML_MESSAGES)
+    problems.push(`… and ${htmlMessages.length - MAX_HTML_MESSAGES} more html-validate messages`);
   return problems;
 }

@@ -29,7 +29,9 @@ export function loadPage(siteDir: string, urlPath: string): cheerio.CheerioAPI {
 /** Titles of the post cards on a list page, in order. */
 export function cardTitles(siteDir: string, urlPath: string): string[] {
   const $ = loadPage(siteDir, urlPath);
-  return $('.post-card__title a').map((_, a) => $(a).text().trim()).get();
+  return $('.post-card__title a')
+    .map((_, a) => $(a).text().trim())
+    .get();
 }
 
 /** The text of every record in the Pagefind index (fragments are gzip with a signature). */
@@ -40,7 +42,11 @@ export function searchRecords(siteDir: string): { url: string; content: string; 
     .sort()
     .map((name) => {
       const text = gunzipSync(readFileSync(join(dir, name))).toString('utf8');
-      return JSON.parse(text.replace(/^pagefind_dcd/, '')) as { url: string; content: string; meta: Record<string, string> };
+      return JSON.parse(text.replace(/^pagefind_dcd/, '')) as {
+        url: string;
+        content: string;
+        meta: Record<string, string>;
+      };
     });
 }
 

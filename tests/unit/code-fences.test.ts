@@ -3,7 +3,20 @@ import { codeFences } from '../../src/lib/code-fences.ts';
 
 describe('codeFences', () => {
   it('finds fences with their language and line', () => {
-    const source = ['正文', '```python', 'x = 1', '```', '', '~~~~bash', 'ls', '```', '~~~~', '```', 'plain', '```'].join('\n');
+    const source = [
+      '正文',
+      '```python',
+      'x = 1',
+      '```',
+      '',
+      '~~~~bash',
+      'ls',
+      '```',
+      '~~~~',
+      '```',
+      'plain',
+      '```',
+    ].join('\n');
     expect(codeFences(source, 10)).toEqual([
       { lang: 'python', code: 'x = 1', line: 11 },
       { lang: 'bash', code: 'ls\n```', line: 15 },

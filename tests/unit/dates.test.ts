@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, isRealCalendarDate, parseCalendarText, yearMonthInZone, zonedTimeToInstant } from '../../src/lib/dates.ts';
+import {
+  formatIsoDate,
+  isRealCalendarDate,
+  parseCalendarText,
+  yearMonthInZone,
+  zonedTimeToInstant,
+} from '../../src/lib/dates.ts';
 
 describe('parseCalendarText', () => {
   it('accepts real dates, with or without a time', () => {
@@ -52,7 +58,10 @@ describe('parseCalendarText', () => {
 });
 
 describe('dates in the site time zone', () => {
-  const shanghaiMidnight = zonedTimeToInstant({ year: 2026, month: 1, day: 11, hour: 0, minute: 0, second: 0 }, 'Asia/Shanghai');
+  const shanghaiMidnight = zonedTimeToInstant(
+    { year: 2026, month: 1, day: 11, hour: 0, minute: 0, second: 0 },
+    'Asia/Shanghai',
+  );
 
   it('puts midnight in Shanghai at 16:00 UTC the day before', () => {
     expect(shanghaiMidnight.toISOString()).toBe('2026-01-10T16:00:00.000Z');
@@ -65,9 +74,15 @@ describe('dates in the site time zone', () => {
   });
 
   it('handles zones with daylight saving time', () => {
-    const summer = zonedTimeToInstant({ year: 2025, month: 7, day: 1, hour: 0, minute: 0, second: 0 }, 'America/New_York');
+    const summer = zonedTimeToInstant(
+      { year: 2025, month: 7, day: 1, hour: 0, minute: 0, second: 0 },
+      'America/New_York',
+    );
     expect(summer.toISOString()).toBe('2025-07-01T04:00:00.000Z');
-    const winter = zonedTimeToInstant({ year: 2025, month: 1, day: 1, hour: 0, minute: 0, second: 0 }, 'America/New_York');
+    const winter = zonedTimeToInstant(
+      { year: 2025, month: 1, day: 1, hour: 0, minute: 0, second: 0 },
+      'America/New_York',
+    );
     expect(winter.toISOString()).toBe('2025-01-01T05:00:00.000Z');
   });
 });

@@ -54,7 +54,8 @@ describe('excerptFromMarkdown', () => {
   });
 
   it('drops MDX imports, exports and expressions but keeps component text', () => {
-    const source = "import Note from '../Note.astro';\n\nexport const n = 1;\n\n<Note>组件里的文字</Note>\n\n值为 {n}。";
+    const source =
+      "import Note from '../Note.astro';\n\nexport const n = 1;\n\n<Note>组件里的文字</Note>\n\n值为 {n}。";
     expect(excerptFromMarkdown(source, 150, 'mdx')).toBe('组件里的文字 值为...');
   });
 
@@ -71,7 +72,15 @@ describe('excerptFromText', () => {
 
 describe('truncateSegments', () => {
   it('drops an atomic segment that does not fit, keeps text up to the limit', () => {
-    expect(truncateSegments([{ text: 'abc', atomic: false }, { text: 'xyz', atomic: true }], 4)).toBe('abc');
+    expect(
+      truncateSegments(
+        [
+          { text: 'abc', atomic: false },
+          { text: 'xyz', atomic: true },
+        ],
+        4,
+      ),
+    ).toBe('abc');
     expect(truncateSegments([{ text: 'abcdef', atomic: false }], 4)).toBe('abcd');
   });
 });

@@ -10,19 +10,30 @@ import { createFastMdxRenderer } from '../../src/content/renderers/fast-mdx.ts';
 import { shikiConfig } from '../../src/markdown/markdown-pipeline.ts';
 import { NotFastMdx } from '../../src/content/renderers/mdx-fast-path.ts';
 
-const renderer = createFastMdxRenderer({ syntaxHighlight: markdownConfigDefaults.syntaxHighlight, shikiConfig, gfm: true, image: {} });
+const renderer = createFastMdxRenderer({
+  syntaxHighlight: markdownConfigDefaults.syntaxHighlight,
+  shikiConfig,
+  gfm: true,
+  image: {},
+});
 const url = pathToFileURL('/posts/example.mdx');
 const blocker = (body: string) => renderer.blocker(renderer.parse(body, url).tree);
 const html = async (body: string) => (await renderer.render(renderer.parse(body, url), {})).code;
 
 describe('fast MDX renderer: what it takes', () => {
   it('takes Markdown, exports, expressions, HTML elements and the writing components', () => {
-    expect(blocker('export const n = 2;\n\n# 标题 {n}\n\n<Callout type="tip" title={`第 ${n} 条`}>正文 <kbd>K</kbd></Callout>\n\n<PaperCard title="T" year={2017} />')).toBeUndefined();
+    expect(
+      blocker(
+        'export const n = 2;\n\n# 标题 {n}\n\n<Callout type="tip" title={`第 ${n} 条`}>正文 <kbd>K</kbd></Callout>\n\n<PaperCard title="T" year={2017} />',
+      ),
+    ).toBeUndefined();
     expect(blocker('<Derivation>\n$$x^2$$\n</Derivation>\n\n<>片段</>\n\n{/* 注释 */}')).toBeUndefined();
   });
 
   it('leaves to Astro what needs its module system', () => {
-    expect(blocker("import fig from './fig.svg';\n\n<Figure src={fig} alt='a' caption='b' />")).toMatch(/ImportDeclaration/);
+    expect(blocker("import fig from './fig.svg';\n\n<Figure src={fig} alt='a' caption='b' />")).toMatch(
+      /ImportDeclaration/,
+    );
     expect(blocker('<Figure alt="a" caption="b" />')).toMatch(/<Figure>/);
     expect(blocker('{[1, 2].map((n) => <b>{n}</b>)}')).toMatch(/JSX inside an expression/);
     expect(blocker('标题是 {frontmatter.title}')).toMatch(/frontmatter/);
@@ -37,7 +48,9 @@ describe('fast MDX renderer: what it takes', () => {
 
 describe('fast MDX renderer: values', () => {
   it('prints strings, numbers and arrays; nothing for null, undefined, false, NaN and ""', async () => {
-    const out = await html("export const xs = ['a', 1, null, ['b']];\n\n[{xs}] [{0}] [{null}] [{undefined}] [{false}] [{Number.NaN}] [{''}] [{1n}]");
+    const out = await html(
+      "export const xs = ['a', 1, null, ['b']];\n\n[{xs}] [{0}] [{null}] [{undefined}] [{false}] [{Number.NaN}] [{''}] [{1n}]",
+    );
     expect(out.trim()).toBe('<p>[a1b] [0] [] [] [] [] [] [1]</p>');
   });
 
@@ -52,10 +65,14 @@ describe('fast MDX renderer: values', () => {
   });
 
   it('gives HTML attributes Astro’s rules: false and null left out, true bare', async () => {
-    expect(await html('<details open={true} hidden={false} title={null}>x</details>')).toBe('<details open>x</details>');
+    expect(await html('<details open={true} hidden={false} title={null}>x</details>')).toBe(
+      '<details open>x</details>',
+    );
   });
 
   it('fails on a callout type that does not exist, as the component does', async () => {
-    await expect(html('<Callout type="danger">x</Callout>')).rejects.toThrow('<Callout type="danger">: type must be note, tip or warning');
+    await expect(html('<Callout type="danger">x</Callout>')).rejects.toThrow(
+      '<Callout type="danger">: type must be note, tip or warning',
+    );
   });
 });

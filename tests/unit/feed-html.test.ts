@@ -32,7 +32,11 @@ describe('feedHtml: math', () => {
     expect($('math').attr('display')).toBe('block');
     expect($('math munderover')).toHaveLength(1);
     expect(out).not.toMatch(/katex|<span/);
-    expect($('p').map((_, p) => $(p).text()).get()).toEqual(['前文', '后文']);
+    expect(
+      $('p')
+        .map((_, p) => $(p).text())
+        .get(),
+    ).toEqual(['前文', '后文']);
   });
 
   it('handles several formulas, nested in lists and tables, and characters that need escaping', () => {
@@ -65,7 +69,11 @@ describe('feedHtml: URLs', () => {
       '<a href="?page=2">查询</a>',
     ].join('');
     const $ = load(feedHtml(html, { pageUrl }));
-    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual([
+    expect(
+      $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual([
       'https://example.org/blog/posts/kd-tree/',
       'https://example.org/blog/posts/ddp/',
       'https://example.org/blog/posts/pca/#%E6%8E%A8%E5%AF%BC',
@@ -75,9 +83,12 @@ describe('feedHtml: URLs', () => {
   });
 
   it('keeps absolute URLs (other sites, mailto:, data:) and makes them ASCII', () => {
-    const html = '<a href="https://例子.测试/路径?q=值#段">站外</a><a href="mailto:a@example.org">信</a><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">';
+    const html =
+      '<a href="https://例子.测试/路径?q=值#段">站外</a><a href="mailto:a@example.org">信</a><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">';
     const $ = load(feedHtml(html, { pageUrl }));
-    const hrefs = $('a').map((_, a) => $(a).attr('href')).get();
+    const hrefs = $('a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(hrefs[0]).toBe('https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84?q=%E5%80%BC#%E6%AE%B5');
     expect(hrefs[1]).toBe('mailto:a@example.org');
     expect($('img').attr('src')).toBe('data:image/gif;base64,R0lGODlhAQABAAAAACw=');
@@ -90,10 +101,14 @@ describe('feedHtml: URLs', () => {
       '<video src="clip.mp4" poster="./poster.png"></video><picture><source srcset="a.webp 480w, /b.webp 960w"></picture>';
     const $ = load(feedHtml(html, { pageUrl }));
     expect($('img').attr('src')).toBe('https://example.org/blog/_astro/fig.abc.svg');
-    expect($('img').attr('srcset')).toBe('https://example.org/blog/_astro/fig-1x.png 1x, https://example.org/blog/posts/pca/fig-2x.png 2x');
+    expect($('img').attr('srcset')).toBe(
+      'https://example.org/blog/_astro/fig-1x.png 1x, https://example.org/blog/posts/pca/fig-2x.png 2x',
+    );
     expect($('video').attr('src')).toBe('https://example.org/blog/posts/pca/clip.mp4');
     expect($('video').attr('poster')).toBe('https://example.org/blog/posts/pca/poster.png');
-    expect($('source').attr('srcset')).toBe('https://example.org/blog/posts/pca/a.webp 480w, https://example.org/b.webp 960w');
+    expect($('source').attr('srcset')).toBe(
+      'https://example.org/blog/posts/pca/a.webp 480w, https://example.org/b.webp 960w',
+    );
   });
 
   it('removes a URL that cannot be parsed, keeping the element and its text', () => {
@@ -111,7 +126,9 @@ describe('feedHtml: other content', () => {
       '<span class="line"></span>\n' +
       '<span class="line"><span style="--shiki-light:#24292E;--shiki-dark:#E1E4E8">    print(</span><span style="--shiki-light:#032F62;--shiki-dark:#9ECBFF">"]]&gt; 中文"</span><span>)</span></span></code></pre>';
     const out = feedHtml(shiki, { pageUrl });
-    expect(out).toBe('<pre><code class="language-python">if a &lt; b &amp;&amp; c:\n\n    print("]]> 中文")</code></pre>');
+    expect(out).toBe(
+      '<pre><code class="language-python">if a &lt; b &amp;&amp; c:\n\n    print("]]> 中文")</code></pre>',
+    );
   });
 
   it('takes a table out of its scroll region, converting what the table holds', () => {
@@ -137,10 +154,11 @@ describe('feedHtml: other content', () => {
     expect($('h2').prop('outerHTML')).toBe('<h2 id="推导">推导</h2>');
     expect($('button, template, [hidden]')).toHaveLength(0);
     expect($('.code-block__bar').text()).toBe('Python');
-    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      'https://example.org/blog/posts/pca/a.png',
-      'https://example.org/blog/posts/x/',
-    ]);
+    expect(
+      $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['https://example.org/blog/posts/pca/a.png', 'https://example.org/blog/posts/x/']);
   });
 
   it('removes scripts and styles, keeps figures and text exactly', () => {

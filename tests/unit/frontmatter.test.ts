@@ -4,7 +4,12 @@ import { parseFrontmatter, splitFrontmatter } from '../../src/lib/frontmatter.ts
 describe('parseFrontmatter', () => {
   it('reads fields and keeps dates as the text written', () => {
     const result = parseFrontmatter('---\ntitle: PCA\ndate: 2024-02-30\ndraft: false\n---\n正文');
-    expect(result).toEqual({ ok: true, data: { title: 'PCA', date: '2024-02-30', draft: false }, body: '正文', bodyLine: 6 });
+    expect(result).toEqual({
+      ok: true,
+      data: { title: 'PCA', date: '2024-02-30', draft: false },
+      body: '正文',
+      bodyLine: 6,
+    });
   });
 
   it('keeps a quoted "false" a string (the schema rejects it, nothing coerces it)', () => {

@@ -2,7 +2,12 @@ import type { Element } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { classNames, hasClass } from '../../src/lib/hast-classes.ts';
 
-const element = (properties: Element['properties']): Element => ({ type: 'element', tagName: 'span', properties, children: [] });
+const element = (properties: Element['properties']): Element => ({
+  type: 'element',
+  tagName: 'span',
+  properties,
+  children: [],
+});
 
 describe('hast classes', () => {
   it('reads a parsed list, a string as Shiki writes it, and no class at all', () => {

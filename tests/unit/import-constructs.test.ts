@@ -10,14 +10,18 @@ const convert = (body: string) => convertConstructs(body, 1, context);
 
 describe('convertConstructs', () => {
   it('gives an image the caption under it, and its alt text when it has none', () => {
-    const { body, leftAlone } = convert(['<p align="center"><img src="img/a.png" width="300"></p>', '<center>图 2 结构</center>'].join('\n'));
+    const { body, leftAlone } = convert(
+      ['<p align="center"><img src="img/a.png" width="300"></p>', '<center>图 2 结构</center>'].join('\n'),
+    );
     expect(body).toBe('![图 2 结构](./a.png "图 2 结构")');
     expect(leftAlone).toEqual([]);
   });
 
   it('lists images without alt text, with their line, unless a caption gives them one', () => {
     const { leftAlone } = convert(['文字', '', '![](a.png)', '', '![](b.png)', '<center>说明</center>'].join('\n'));
-    expect(leftAlone).toEqual([{ line: 3, what: 'image "./a.png" has no alt text, which the build requires: write one' }]);
+    expect(leftAlone).toEqual([
+      { line: 3, what: 'image "./a.png" has no alt text, which the build requires: write one' },
+    ]);
   });
 
   it('converts a Hugo figure whose attributes hold % and >', () => {
@@ -27,7 +31,9 @@ describe('convertConstructs', () => {
 
   it('names {{% %}} shortcodes as written, once, without their closing tags', () => {
     const { leftAlone } = convert(['{{% admonition type="note" %}}', '文字', '{{% /admonition %}}'].join('\n'));
-    expect(leftAlone).toEqual([{ line: 1, what: 'Hugo shortcode {{% admonition %}} is not converted: left as written' }]);
+    expect(leftAlone).toEqual([
+      { line: 1, what: 'Hugo shortcode {{% admonition %}} is not converted: left as written' },
+    ]);
   });
 
   it('leaves fenced code alone', () => {

@@ -26,7 +26,9 @@ describe('lineOf', () => {
 
 describe('commands KaTeX does not know', () => {
   it('are found inside otherwise rendered formulas, each formula once with its TeX', () => {
-    const html = ['\\mycmd{x} + \\other', 'x^2', '\\mycmd'].map((tex) => katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' })).join(' 文字 ');
+    const html = ['\\mycmd{x} + \\other', 'x^2', '\\mycmd']
+      .map((tex) => katex.renderToString(tex, { throwOnError: false, output: 'htmlAndMathml' }))
+      .join(' 文字 ');
     const errors = findKatexErrors(html);
     expect(errors.map(({ tex }) => tex)).toEqual(['\\mycmd{x} + \\other', '\\mycmd']);
     expect(errors[0]!.message).toMatch(/^undefined command \\mycmd, \\other: .*katexMacros/);

@@ -1,18 +1,42 @@
 /** The Markdown pipeline's own plugins, run through Astro's Markdown processor with the site's configuration. */
 import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
+import {
+  rehypePlugins,
+  remarkPlugins,
+  remarkRehypeOptions,
+  shikiConfig,
+  smartypants,
+} from '../../src/markdown/markdown-pipeline.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions, shikiConfig, smartypants });
+  processor = await createMarkdownProcessor({
+    remarkPlugins,
+    rehypePlugins,
+    remarkRehype: remarkRehypeOptions,
+    shikiConfig,
+    smartypants,
+  });
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 
 describe('figure and equation numbering', () => {
   it('numbers captioned images in order, with labels', async () => {
-    const html = await render(['![a](a.png "第一张")', '', '![b](b.png "第二张 {#fig:b}")', '', '![inline](c.png "不单独成段") 的图不编号', '', '见 :ref[fig:b]。'].join('\n'));
-    expect(html).toContain('<figure id="fig-1"><img src="a.png" alt="a"><figcaption><span class="figure-number">图 1</span>：第一张</figcaption></figure>');
+    const html = await render(
+      [
+        '![a](a.png "第一张")',
+        '',
+        '![b](b.png "第二张 {#fig:b}")',
+        '',
+        '![inline](c.png "不单独成段") 的图不编号',
+        '',
+        '见 :ref[fig:b]。',
+      ].join('\n'),
+    );
+    expect(html).toContain(
+      '<figure id="fig-1"><img src="a.png" alt="a"><figcaption><span class="figure-number">图 1</span>：第一张</figcaption></figure>',
+    );
     expect(html).toContain('<figure id="fig-fig-b">');
     expect(html).toContain('图 2</span>：第二张</figcaption>');
     expect(html).toContain('<a href="#fig-fig-b" class="cross-ref">图 2</a>');
@@ -20,16 +44,36 @@ describe('figure and equation numbering', () => {
   });
 
   it('numbers only labelled equations and replaces \\label with a tag', async () => {
-    const html = await render(['$$', 'a = 1', '$$', '', '$$', 'b = 2 \\label{eq:b}', '$$', '', '$$', 'c = 3 \\label{eq:c}', '$$', '', '由 \\eqref{eq:c} 与 :eqref[eq:b]。'].join('\n'));
+    const html = await render(
+      [
+        '$$',
+        'a = 1',
+        '$$',
+        '',
+        '$$',
+        'b = 2 \\label{eq:b}',
+        '$$',
+        '',
+        '$$',
+        'c = 3 \\label{eq:c}',
+        '$$',
+        '',
+        '由 \\eqref{eq:c} 与 :eqref[eq:b]。',
+      ].join('\n'),
+    );
     expect(html).toContain('<div id="eq-b" class="equation">');
     expect(html).toMatch(/id="eq-c" class="equation">[\s\S]*?<span class="tag">[\s\S]*?\(2\)/);
-    expect(html).toContain('由 <a href="#eq-c" class="cross-ref">式 (2)</a> 与 <a href="#eq-b" class="cross-ref">式 (1)</a>。');
+    expect(html).toContain(
+      '由 <a href="#eq-c" class="cross-ref">式 (2)</a> 与 <a href="#eq-b" class="cross-ref">式 (1)</a>。',
+    );
     expect(html).not.toContain('\\label');
   });
 
   it('rejects an unknown label and a label defined twice', async () => {
     await expect(render('见 :ref[fig:none]。')).rejects.toThrow(/unknown label "fig:none"/);
-    await expect(render(['$$', 'a \\label{eq:x}', '$$', '', '$$', 'b \\label{eq:x}', '$$'].join('\n'))).rejects.toThrow(/label "eq:x" is defined twice/);
+    await expect(render(['$$', 'a \\label{eq:x}', '$$', '', '$$', 'b \\label{eq:x}', '$$'].join('\n'))).rejects.toThrow(
+      /label "eq:x" is defined twice/,
+    );
   });
 
   it('rejects an image without alt text', async () => {
@@ -39,7 +83,9 @@ describe('figure and equation numbering', () => {
 
 describe('writing blocks', () => {
   it('turn :::tip into a callout with the default or given title', async () => {
-    expect((await render(':::tip\n内容\n:::')).replace(/\n/g, '')).toBe('<aside class="callout callout--tip" role="note"><p class="callout__title">提示</p><p>内容</p></aside>');
+    expect((await render(':::tip\n内容\n:::')).replace(/\n/g, '')).toBe(
+      '<aside class="callout callout--tip" role="note"><p class="callout__title">提示</p><p>内容</p></aside>',
+    );
     expect(await render(':::warning[当心]\n内容\n:::')).toContain('<p class="callout__title">当心</p>');
   });
 
@@ -55,7 +101,12 @@ describe('writing blocks', () => {
 describe('headings, quotes, code and footnotes', () => {
   it('gives symbol-only and repeated headings unique, non-empty ids', async () => {
     const html = await render('## 🔥\n\n## 小节\n\n## 小节\n\n## ✨');
-    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual(['section-1', '小节', '小节-2', 'section-2']);
+    expect([...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      'section-1',
+      '小节',
+      '小节-2',
+      'section-2',
+    ]);
   });
 
   it('pairs straight quotes in Chinese prose, but not in code', async () => {
@@ -64,7 +115,9 @@ describe('headings, quotes, code and footnotes', () => {
 
   it('frames code with its language and a hidden copy button', async () => {
     const html = await render('```python\nx = 1\n```');
-    expect(html).toMatch(/^<div class="code-block"><div class="code-block__bar" data-pagefind-ignore="all"><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copy-code="" hidden>复制<\/button><\/div><pre class="astro-code/);
+    expect(html).toMatch(
+      /^<div class="code-block"><div class="code-block__bar" data-pagefind-ignore="all"><span class="code-block__lang">Python<\/span><button type="button" class="code-block__copy" data-copy-code="" hidden>复制<\/button><\/div><pre class="astro-code/,
+    );
   });
 
   it('labels footnotes in Chinese', async () => {
@@ -77,7 +130,9 @@ describe('headings, quotes, code and footnotes', () => {
 describe('sideways-scrolling blocks', () => {
   it('wrap each table in a focusable region numbered in order, and make display formulas focusable', async () => {
     const table = (head: string) => `| ${head} | b |\n| --- | --- |\n| 1 | 2 |`;
-    const html = await render([table('a'), '', '$$', 'x^2', '$$', '', '行内 $y$ 不变', '', ':::tip', table('c'), ':::'].join('\n'));
+    const html = await render(
+      [table('a'), '', '$$', 'x^2', '$$', '', '行内 $y$ 不变', '', ':::tip', table('c'), ':::'].join('\n'),
+    );
     const regions = [...html.matchAll(/<section class="table-scroll" aria-label="([^"]+)" tabindex="0">\s*<table>/g)];
     expect(regions.map((m) => m[1])).toEqual(['表格 1', '表格 2']);
     expect(html.match(/<span class="katex-display" tabindex="0">/g)).toHaveLength(1);
@@ -91,7 +146,10 @@ describe('one <h1> per page: headings in the body', () => {
     (await processor.render(markdown, { frontmatter: { title } })).code;
 
   it('drops a first `# heading` that repeats the title', async () => {
-    const html = await renderWithTitle(['# PCA  原理总结', '', '正文。', '', '## 推导', '', '内容。'].join('\n'), 'PCA 原理总结');
+    const html = await renderWithTitle(
+      ['# PCA  原理总结', '', '正文。', '', '## 推导', '', '内容。'].join('\n'),
+      'PCA 原理总结',
+    );
     expect(html).not.toContain('<h1');
     expect(html).not.toContain('PCA  原理总结');
     expect(html).toMatch(/<h2[^>]*>.*推导/);
@@ -123,14 +181,22 @@ describe('one <h1> per page: headings in the body', () => {
 
 describe('hard-wrapped Chinese lines', () => {
   it('joins a line break between two Chinese characters, and keeps it next to Latin text or math', async () => {
-    const html = await render(['直观地说', '明了使用未标记样本，', '“西瓜书”两张插图', 'PCA 的', 'English words', '和 $x$', '继续。'].join('\n'));
+    const html = await render(
+      ['直观地说', '明了使用未标记样本，', '“西瓜书”两张插图', 'PCA 的', 'English words', '和 $x$', '继续。'].join(
+        '\n',
+      ),
+    );
     expect(html).toContain('<p>直观地说明了使用未标记样本，“西瓜书”两张插图\nPCA 的\nEnglish words\n和 ');
     expect(html).toMatch(/<\/span>\n继续。<\/p>/);
   });
 
   it('joins them across emphasis, links and inline code too', async () => {
-    const html = await render(['弱学习算法', '**输出**：分类器', '[链接](https://example.org/)', '文字', '`代码`', '结束。'].join('\n'));
-    expect(html).toContain('<p>弱学习算法<strong>输出</strong>：分类器<a href="https://example.org/">链接</a>文字<code>代码</code>结束。</p>');
+    const html = await render(
+      ['弱学习算法', '**输出**：分类器', '[链接](https://example.org/)', '文字', '`代码`', '结束。'].join('\n'),
+    );
+    expect(html).toContain(
+      '<p>弱学习算法<strong>输出</strong>：分类器<a href="https://example.org/">链接</a>文字<code>代码</code>结束。</p>',
+    );
   });
 });
 

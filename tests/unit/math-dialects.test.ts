@@ -6,30 +6,64 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findKatexErrors, lineOf } from '../../src/lib/katex-errors.ts';
 import { shapeMathSource } from '../../src/lib/math-source.ts';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
+import {
+  rehypePlugins,
+  remarkPlugins,
+  remarkRehypeOptions,
+  shikiConfig,
+  smartypants,
+} from '../../src/markdown/markdown-pipeline.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions, shikiConfig, smartypants });
+  processor = await createMarkdownProcessor({
+    remarkPlugins,
+    rehypePlugins,
+    remarkRehype: remarkRehypeOptions,
+    shikiConfig,
+    smartypants,
+  });
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 const displays = (html: string) => html.match(/class="katex-display"/g)?.length ?? 0;
 const inlines = (html: string) => (html.match(/class="katex"/g)?.length ?? 0) - displays(html);
 /** The TeX annotations KaTeX writes into its MathML: what each formula was made from. */
 const annotations = (html: string) =>
-  Array.from(html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g), (m) => m[1]!.replace(/&amp;|&#x26;/g, '&'));
+  Array.from(html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g), (m) =>
+    m[1]!.replace(/&amp;|&#x26;/g, '&'),
+  );
 
 describe('shapeMathSource', () => {
   it('keeps the number of lines', () => {
-    const source = ['$$\\begin{aligned}', 'a &= b \\\\', '\\end{aligned}$$', '', '\\begin{equation}', 'x', '\\end{equation}', '\\[', 'y', '\\]'].join('\n');
+    const source = [
+      '$$\\begin{aligned}',
+      'a &= b \\\\',
+      '\\end{aligned}$$',
+      '',
+      '\\begin{equation}',
+      'x',
+      '\\end{equation}',
+      '\\[',
+      'y',
+      '\\]',
+    ].join('\n');
     const shaped = shapeMathSource(source);
     expect(shaped.text.split('\n')).toHaveLength(source.split('\n').length);
-    expect(shaped.closings).toEqual(new Map([[3, '\\end{aligned}'], [7, '\\end{equation}']]));
+    expect(shaped.closings).toEqual(
+      new Map([
+        [3, '\\end{aligned}'],
+        [7, '\\end{equation}'],
+      ]),
+    );
   });
 
   it('leaves code blocks and code spans alone', () => {
-    const source = ['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and \\(y^2\\)'].join('\n');
-    expect(shapeMathSource(source).text).toBe(['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and $y^2$'].join('\n'));
+    const source = ['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and \\(y^2\\)'].join(
+      '\n',
+    );
+    expect(shapeMathSource(source).text).toBe(
+      ['```tex', '\\begin{equation}', '\\end{aligned}$$', '```', '', '`\\(x^2\\)` and $y^2$'].join('\n'),
+    );
   });
 
   it('reads a leading "-" inside a formula as TeX, not a list marker', () => {
@@ -39,7 +73,9 @@ describe('shapeMathSource', () => {
 
 describe('display math that shares a line with its $$', () => {
   it('keeps the TeX after an opening $$ and closes at a $$ that ends a line', async () => {
-    const html = await render(['$$\\begin{aligned}', 'a &= b + c \\\\', '  &= d', '\\end{aligned}$$', '', '后面的段落不被吞掉。'].join('\n'));
+    const html = await render(
+      ['$$\\begin{aligned}', 'a &= b + c \\\\', '  &= d', '\\end{aligned}$$', '', '后面的段落不被吞掉。'].join('\n'),
+    );
     expect(displays(html)).toBe(1);
     expect(annotations(html)[0]).toBe('\\begin{aligned}\na &= b + c \\\\\n  &= d\n\\end{aligned}');
     expect(html).toContain('<p>后面的段落不被吞掉。</p>');
@@ -53,7 +89,22 @@ describe('display math that shares a line with its $$', () => {
   });
 
   it('works inside list items and block quotes', async () => {
-    const html = await render(['- 第一项', '  $$x^2$$', '- $$', '  y', '  $$', '', '> 引文', '> $$z$$', '>', '> $$\\begin{aligned}', '> a&=1', '> \\end{aligned}$$'].join('\n'));
+    const html = await render(
+      [
+        '- 第一项',
+        '  $$x^2$$',
+        '- $$',
+        '  y',
+        '  $$',
+        '',
+        '> 引文',
+        '> $$z$$',
+        '>',
+        '> $$\\begin{aligned}',
+        '> a&=1',
+        '> \\end{aligned}$$',
+      ].join('\n'),
+    );
     expect(displays(html)).toBe(4);
     expect(html).toMatch(/<blockquote>[\s\S]*katex-display[\s\S]*katex-display[\s\S]*<\/blockquote>/);
   });
@@ -67,7 +118,22 @@ describe('display math that shares a line with its $$', () => {
 
 describe('LaTeX without dollars, as MathJax shows it', () => {
   it('renders environments that stand alone as display math', async () => {
-    const html = await render(['正文。', '', '\\begin{equation}', 'f(x) = x^2', '\\end{equation}', '', '\\begin{align*}', 'a &= 1 \\\\', 'b &= 2', '\\end{align*}', '', '\\begin{gather}x\\end{gather}'].join('\n'));
+    const html = await render(
+      [
+        '正文。',
+        '',
+        '\\begin{equation}',
+        'f(x) = x^2',
+        '\\end{equation}',
+        '',
+        '\\begin{align*}',
+        'a &= 1 \\\\',
+        'b &= 2',
+        '\\end{align*}',
+        '',
+        '\\begin{gather}x\\end{gather}',
+      ].join('\n'),
+    );
     expect(displays(html)).toBe(3);
     expect(annotations(html)[0]).toBe('\\begin{equation}\nf(x) = x^2\n\\end{equation}');
   });
@@ -101,7 +167,9 @@ describe('LaTeX without dollars, as MathJax shows it', () => {
 
 describe('what is not math stays text', () => {
   it('keeps prices, shell variables, escaped dollars and code as written', async () => {
-    expect(await render('租用 GPU 是 $2 每小时，或 $30 每月。')).toContain('<p>租用 GPU 是 $2 每小时，或 $30 每月。</p>');
+    expect(await render('租用 GPU 是 $2 每小时，或 $30 每月。')).toContain(
+      '<p>租用 GPU 是 $2 每小时，或 $30 每月。</p>',
+    );
     expect(await render('变量 $HOME 与 $PATH 都是路径。')).toContain('<p>变量 $HOME 与 $PATH 都是路径。</p>');
     expect(await render('价格 \\$5 与 \\$6。')).toContain('<p>价格 $5 与 $6。</p>');
     const code = await render(['`echo $HOME$`', '', '```bash', 'echo "$$"', '```'].join('\n'));
@@ -116,7 +184,9 @@ describe('what is not math stays text', () => {
 
 describe('forms found in real Hugo, Hexo and Obsidian notes', () => {
   it('reads math in backticks (blogdown, NexT) as math', async () => {
-    const html = await render(['若 `$X$` 服从分布，`code` 不变', '', '`$$', 'f(x)=\\frac{1}{\\sigma}', '$$`', '', '`$$y$$`'].join('\n'));
+    const html = await render(
+      ['若 `$X$` 服从分布，`code` 不变', '', '`$$', 'f(x)=\\frac{1}{\\sigma}', '$$`', '', '`$$y$$`'].join('\n'),
+    );
     expect(displays(html)).toBe(2);
     expect(inlines(html)).toBe(1);
     expect(html).toContain('<code>code</code>');
@@ -149,7 +219,20 @@ describe('forms found in real Hugo, Hexo and Obsidian notes', () => {
   });
 
   it('renders what MathJax takes and KaTeX would refuse: eqnarray, \\*, a \\tag in single dollars', async () => {
-    const html = await render(['$$', '\\begin{eqnarray*}', 'a &=& b \\\\', 'c &\\leq& d', '\\end{eqnarray*}', '$$', '', '$(3\\*3+1)\\*10$', '', '$a=b \\tag{25}$'].join('\n'));
+    const html = await render(
+      [
+        '$$',
+        '\\begin{eqnarray*}',
+        'a &=& b \\\\',
+        'c &\\leq& d',
+        '\\end{eqnarray*}',
+        '$$',
+        '',
+        '$(3\\*3+1)\\*10$',
+        '',
+        '$a=b \\tag{25}$',
+      ].join('\n'),
+    );
     expect(findKatexErrors(html)).toEqual([]);
     expect(displays(html)).toBe(2);
     expect(annotations(html)[0]).toContain('\\begin{align*}\na &= b \\\\\nc &\\leq d');
@@ -162,8 +245,20 @@ describe('forms found in real Hugo, Hexo and Obsidian notes', () => {
 });
 
 describe('line numbers', () => {
-  it('finds an invalid formula at its line in the author\'s file, before and after a reshaped block', async () => {
-    const markdown = ['正文', '', '$$\\begin{aligned}', 'a &= \\frac{1}{', '\\end{aligned}$$', '', '文字', '', '$$', '\\sqrt{', '$$'].join('\n');
+  it("finds an invalid formula at its line in the author's file, before and after a reshaped block", async () => {
+    const markdown = [
+      '正文',
+      '',
+      '$$\\begin{aligned}',
+      'a &= \\frac{1}{',
+      '\\end{aligned}$$',
+      '',
+      '文字',
+      '',
+      '$$',
+      '\\sqrt{',
+      '$$',
+    ].join('\n');
     const errors = findKatexErrors(await render(markdown));
     expect(errors.map(({ tex }) => lineOf(markdown, tex))).toEqual([3, 10]);
   });

@@ -41,7 +41,7 @@ describe('MDX that passes', () => {
       '',
       '<a href="https://pytorch.org/" title="外链">PyTorch</a> <img src="/favicon.svg" alt="图标" /> <span style={{ color: "red" }}>红</span>',
       '',
-      "<details><summary>展开</summary>{'内容'}</details> <abbr title=\"主成分分析\">PCA</abbr> H<sub>2</sub>O",
+      '<details><summary>展开</summary>{\'内容\'}</details> <abbr title="主成分分析">PCA</abbr> H<sub>2</sub>O',
     ].join('\n');
     expect(problems(body)).toEqual([]);
   });
@@ -71,7 +71,9 @@ describe('MDX code that reaches the build machine', () => {
     ['export function f() { return require("fs"); }', '`require`'],
     ['<process.env.SOME_SECRET />', '`process`'],
   ])('%s', (body, what) => {
-    expect(refused(body)).toMatch(new RegExp(`^1: MDX code may not (use|access) .*${what.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&')}`));
+    expect(refused(body)).toMatch(
+      new RegExp(`^1: MDX code may not (use|access) .*${what.replace(/[.*+?^${}()|[\]\\`]/g, '\\$&')}`),
+    );
   });
 
   it('names the line of each use', () => {
@@ -102,7 +104,11 @@ describe('MDX imports', () => {
   });
 
   it('allows files of the project, from the post or from the root', () => {
-    expect(problems("import figure from './figure.svg';\nimport Callout from '/src/components/mdx/Callout.astro';\nimport x from '../../authoring/every-component/projection.svg';")).toEqual([]);
+    expect(
+      problems(
+        "import figure from './figure.svg';\nimport Callout from '/src/components/mdx/Callout.astro';\nimport x from '../../authoring/every-component/projection.svg';",
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -9,14 +9,24 @@ interface TestPost {
   id: string;
   data: { date: Date; tags: string[]; category: string; pinned?: boolean; series?: string; seriesOrder?: number };
 }
-const post = (id: string, iso: string, tags: string[] = [], category = '机器学习', extra: Partial<TestPost['data']> = {}): TestPost => ({
+const post = (
+  id: string,
+  iso: string,
+  tags: string[] = [],
+  category = '机器学习',
+  extra: Partial<TestPost['data']> = {},
+): TestPost => ({
   id,
   data: { date: new Date(iso), tags, category, ...extra },
 });
 
 describe('groupByTerm', () => {
   it('groups by slug, counts, and sorts by count then slug', () => {
-    const posts = [post('a', '2025-03-01', ['PyTorch', '优化']), post('b', '2025-02-01', ['pytorch']), post('c', '2025-01-01', ['优化'])];
+    const posts = [
+      post('a', '2025-03-01', ['PyTorch', '优化']),
+      post('b', '2025-02-01', ['pytorch']),
+      post('c', '2025-01-01', ['优化']),
+    ];
     const terms = groupByTerm(posts, (p) => p.data.tags);
     expect(terms.map((t) => [t.name, t.slug, t.posts.map((p) => p.id)])).toEqual([
       ['PyTorch', 'pytorch', ['a', 'b']],
@@ -46,7 +56,14 @@ describe('relatedPostsIndex', () => {
   });
 
   it('handles a 10,000-post site (candidates come from nearby posts only)', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => post(`q${i}`, new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString(), [`t${i % 10}`, `t${(i * 7) % 10}`], `c${i % 6}`));
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      post(
+        `q${i}`,
+        new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString(),
+        [`t${i % 10}`, `t${(i * 7) % 10}`],
+        `c${i % 6}`,
+      ),
+    );
     const index = relatedPostsIndex(many);
     expect(index.size).toBe(10_000);
     const picked = index.get('q5000')!;
@@ -57,10 +74,21 @@ describe('relatedPostsIndex', () => {
 
 describe('groupByYearMonth', () => {
   it('groups newest first by year and month in the given time zone', () => {
-    const posts = [post('a', '2026-01-31T16:30:00Z'), post('b', '2026-01-10T00:00:00Z'), post('c', '2025-12-01T00:00:00Z')];
+    const posts = [
+      post('a', '2026-01-31T16:30:00Z'),
+      post('b', '2026-01-10T00:00:00Z'),
+      post('c', '2025-12-01T00:00:00Z'),
+    ];
     const years = groupByYearMonth(posts, 'Asia/Shanghai');
     expect(years.map((y) => [y.year, y.count, y.months.map((m) => [m.month, m.posts.map((p) => p.id)])])).toEqual([
-      [2026, 2, [[2, ['a']], [1, ['b']]]],
+      [
+        2026,
+        2,
+        [
+          [2, ['a']],
+          [1, ['b']],
+        ],
+      ],
       [2025, 1, [[12, ['c']]]],
     ]);
   });
@@ -83,7 +111,11 @@ describe('collectSeries', () => {
 
 describe('feedOrder', () => {
   it('puts pinned posts first, each group newest first', () => {
-    const posts = [post('old-pinned', '2024-01-01', [], 'X', { pinned: true }), post('new', '2025-01-01'), post('mid', '2024-06-01')];
+    const posts = [
+      post('old-pinned', '2024-01-01', [], 'X', { pinned: true }),
+      post('new', '2025-01-01'),
+      post('mid', '2024-06-01'),
+    ];
     expect(feedOrder(posts).map((p) => p.id)).toEqual(['old-pinned', 'new', 'mid']);
   });
 });

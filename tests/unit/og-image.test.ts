@@ -16,7 +16,12 @@ import {
   type OgImageInput,
 } from '../../src/integrations/og-image.ts';
 
-const input: OgImageInput = { title: '主成分分析：从方差最大化到奇异值分解', category: '机器学习', date: '2025-03-02', siteName: '机器学习札记' };
+const input: OgImageInput = {
+  title: '主成分分析：从方差最大化到奇异值分解',
+  category: '机器学习',
+  date: '2025-03-02',
+  siteName: '机器学习札记',
+};
 
 /** Every text in the tree, in document order. */
 function texts(node: ReturnType<typeof ogImageTree>): string[] {
@@ -31,7 +36,13 @@ function pngSize(png: Uint8Array): { width: number; height: number } {
 
 describe('ogImageTree', () => {
   it('shows the signal line, category, title, site name and date', () => {
-    expect(texts(ogImageTree(input))).toEqual(['INCOMING TRANSMISSION', '机器学习', input.title, '机器学习札记', '2025-03-02']);
+    expect(texts(ogImageTree(input))).toEqual([
+      'INCOMING TRANSMISSION',
+      '机器学习',
+      input.title,
+      '机器学习札记',
+      '2025-03-02',
+    ]);
   });
 
   it('collapses runs of whitespace but keeps single spaces', () => {
@@ -73,13 +84,19 @@ describe('renderOgImage', () => {
 
   it('keys the cache on every input', () => {
     const files = new Set(
-      [input, { ...input, title: `${input.title}！` }, { ...input, category: '深度学习' }, { ...input, date: '2025-03-03' }, { ...input, siteName: '札记' }].map(
-        (variant) => ogImageCacheFile(variant, cacheDir),
-      ),
+      [
+        input,
+        { ...input, title: `${input.title}！` },
+        { ...input, category: '深度学习' },
+        { ...input, date: '2025-03-03' },
+        { ...input, siteName: '札记' },
+      ].map((variant) => ogImageCacheFile(variant, cacheDir)),
     );
     expect(files.size).toBe(5);
     // Whitespace that does not change the image does not change the key either.
-    expect(ogImageCacheFile({ ...input, title: ` ${input.title}\n` }, cacheDir)).toBe(ogImageCacheFile(input, cacheDir));
+    expect(ogImageCacheFile({ ...input, title: ` ${input.title}\n` }, cacheDir)).toBe(
+      ogImageCacheFile(input, cacheDir),
+    );
   });
 
   it('renders again when a cache entry is damaged', async () => {

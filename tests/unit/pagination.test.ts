@@ -17,7 +17,10 @@ describe('paginateItems', () => {
   it('moves the eleventh item to page 2', () => {
     const pages = paginateItems(numbers(11), 10);
     expect(pages.map((p) => p.items)).toEqual([numbers(10), [11]]);
-    expect(pages.map((p) => [p.number, p.last])).toEqual([[1, 2], [2, 2]]);
+    expect(pages.map((p) => [p.number, p.last])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
   });
 
   it('rejects a page size that is not a positive integer', () => {
@@ -27,7 +30,9 @@ describe('paginateItems', () => {
 
 describe('pageLinkItems', () => {
   const show = (current: number, last: number) =>
-    pageLinkItems(current, last).map((item) => (item.type === 'gap' ? '…' : item.number)).join(' ');
+    pageLinkItems(current, last)
+      .map((item) => (item.type === 'gap' ? '…' : item.number))
+      .join(' ');
 
   it('lists every page when there are few', () => {
     expect(show(1, 2)).toBe('1 2');

@@ -9,7 +9,21 @@ describe('countProse', () => {
 
 describe('readingStats', () => {
   it('leaves code, math and HTML out', () => {
-    const source = ['正文四字', '', '```python', 'print("代码里的中文不算")', '```', '', '$$', 'x + y', '$$', '', '行内 $\\alpha$ 公式', '', '<b>标签</b>'].join('\n');
+    const source = [
+      '正文四字',
+      '',
+      '```python',
+      'print("代码里的中文不算")',
+      '```',
+      '',
+      '$$',
+      'x + y',
+      '$$',
+      '',
+      '行内 $\\alpha$ 公式',
+      '',
+      '<b>标签</b>',
+    ].join('\n');
     expect(readingStats(source)).toMatchObject({ hanCharacters: 8 + 2, latinWords: 0 });
   });
 

@@ -8,6 +8,7 @@ describe('render worker heap cap', () => {
   });
 
   it('refuses a value that is not a whole number of MB, or too small to start a worker', () => {
-    for (const value of ['', 'lots', '1.5', '8']) expect(() => workerHeapMb({ BLOG_WORKER_HEAP_MB: value })).toThrow(/BLOG_WORKER_HEAP_MB must be a whole number/);
+    for (const value of ['', 'lots', '1.5', '8'])
+      expect(() => workerHeapMb({ BLOG_WORKER_HEAP_MB: value })).toThrow(/BLOG_WORKER_HEAP_MB must be a whole number/);
   });
 });

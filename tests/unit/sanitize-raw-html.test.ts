@@ -7,12 +7,24 @@ import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdow
 import type { Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiConfig, smartypants } from '../../src/markdown/markdown-pipeline.ts';
+import {
+  rehypePlugins,
+  remarkPlugins,
+  remarkRehypeOptions,
+  shikiConfig,
+  smartypants,
+} from '../../src/markdown/markdown-pipeline.ts';
 import { rehypeSanitizeRawHtml } from '../../src/markdown/rehype-sanitize-raw.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({ remarkPlugins, rehypePlugins, remarkRehype: remarkRehypeOptions, shikiConfig, smartypants });
+  processor = await createMarkdownProcessor({
+    remarkPlugins,
+    rehypePlugins,
+    remarkRehype: remarkRehypeOptions,
+    shikiConfig,
+    smartypants,
+  });
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 /** Whitespace between tags does not matter to a reader (removed blocks leave newlines behind). */
@@ -90,11 +102,28 @@ describe('hostile raw HTML', () => {
       ].join('\n'),
     );
     const $ = cheerio.load(html, null, false);
-    expect($('script, iframe, object, embed, style, form, input, button, textarea, select, svg, math, meta, base, link').length).toBe(0);
-    const attributes = $('*').toArray().flatMap((el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs));
-    expect(attributes.filter((name) => /^on/i.test(name) || name === 'style' || name === 'class' || name.startsWith('data-'))).toEqual([]);
-    expect($('a').map((_, a) => $(a).attr('href') ?? '(none)').get()).toEqual(['(none)', '(none)', 'https://example.com/', '(none)']);
-    expect($('img').map((_, img) => $(img).attr('src') ?? '(none)').get()).toEqual(['/a.png', '(none)']);
+    expect(
+      $('script, iframe, object, embed, style, form, input, button, textarea, select, svg, math, meta, base, link')
+        .length,
+    ).toBe(0);
+    const attributes = $('*')
+      .toArray()
+      .flatMap((el) => Object.keys((el as unknown as { attribs: Record<string, string> }).attribs));
+    expect(
+      attributes.filter(
+        (name) => /^on/i.test(name) || name === 'style' || name === 'class' || name.startsWith('data-'),
+      ),
+    ).toEqual([]);
+    expect(
+      $('a')
+        .map((_, a) => $(a).attr('href') ?? '(none)')
+        .get(),
+    ).toEqual(['(none)', '(none)', 'https://example.com/', '(none)']);
+    expect(
+      $('img')
+        .map((_, img) => $(img).attr('src') ?? '(none)')
+        .get(),
+    ).toEqual(['/a.png', '(none)']);
     // Author ids cannot clash with the page's own (the search dialog's id).
     expect($('div').attr('id')).toBe('user-content-search-dialog');
     expect(html).not.toMatch(/alert|<!--|evil\.example/);
@@ -135,11 +164,19 @@ describe('harmless raw HTML', () => {
         '<a href="https://example.com/" title="外链">外链</a> <a href="/posts/x/">站内</a> <a href="#小节">锚点</a> <a href="mailto:a@example.com">邮件</a>',
       ].join('\n'),
     );
-    expect(squeeze(html)).toContain('<details open><summary>展开 <kbd>Ctrl</kbd></summary><p>折叠的 <strong>Markdown</strong>。</p></details>');
-    expect(html).toContain('按 <kbd>Ctrl</kbd>+<kbd>C</kbd>；H<sub>2</sub>O；x<sup>2</sup>；<abbr title="主成分分析">PCA</abbr>；<mark>重点</mark>；一<br>二。');
-    expect(html).toContain('<table><thead><tr><th>列</th></tr></thead><tbody><tr><td colspan="1">格</td></tr></tbody></table>');
+    expect(squeeze(html)).toContain(
+      '<details open><summary>展开 <kbd>Ctrl</kbd></summary><p>折叠的 <strong>Markdown</strong>。</p></details>',
+    );
+    expect(html).toContain(
+      '按 <kbd>Ctrl</kbd>+<kbd>C</kbd>；H<sub>2</sub>O；x<sup>2</sup>；<abbr title="主成分分析">PCA</abbr>；<mark>重点</mark>；一<br>二。',
+    );
+    expect(html).toContain(
+      '<table><thead><tr><th>列</th></tr></thead><tbody><tr><td colspan="1">格</td></tr></tbody></table>',
+    );
     expect(html).toContain('<img src="https://example.com/a.png" alt="图表" width="100" height="50" title="标题">');
-    expect(html).toContain('<a href="https://example.com/" title="外链">外链</a> <a href="/posts/x/">站内</a> <a href="#小节">锚点</a> <a href="mailto:a@example.com">邮件</a>');
+    expect(html).toContain(
+      '<a href="https://example.com/" title="外链">外链</a> <a href="/posts/x/">站内</a> <a href="#小节">锚点</a> <a href="mailto:a@example.com">邮件</a>',
+    );
   });
 });
 
@@ -148,7 +185,9 @@ describe('generated markup', () => {
     const clean = await render(GENERATED);
     // The same post with raw HTML between (and inside) its blocks, all of it removed by the sanitizer.
     const blocks = GENERATED.split('\n\n');
-    const mixed = await render(blocks.join('\n\n<script>alert(1)</script>\n\n').replace('正文里有', '正文里有<!-- x --><style>p{}</style>'));
+    const mixed = await render(
+      blocks.join('\n\n<script>alert(1)</script>\n\n').replace('正文里有', '正文里有<!-- x --><style>p{}</style>'),
+    );
     expect(mixed).not.toContain('alert');
     expect(squeeze(mixed)).toBe(squeeze(clean));
     // Every generated piece is there: KaTeX (HTML and MathML), Shiki's styled code, the code bar,
@@ -163,35 +202,58 @@ describe('generated markup', () => {
     expect($('details.derivation > summary').text()).toBe('推导');
     expect($('aside.paper-card cite').text()).toBe('Attention Is All You Need');
     expect($('h2#小节标题 a.heading-anchor').attr('href')).toBe('#%E5%B0%8F%E8%8A%82%E6%A0%87%E9%A2%98');
-    expect($('a.cross-ref').map((_, a) => $(a).attr('href')).get()).toEqual(['#eq-p', '#fig-fig-f']);
+    expect(
+      $('a.cross-ref')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['#eq-p', '#fig-fig-f']);
     expect($('sup a[data-footnote-ref][aria-describedby="footnote-label"]').attr('id')).toBe('user-content-fnref-a');
     expect($('section[data-footnotes] li#user-content-fn-a a[data-footnote-backref]').length).toBe(1);
     expect($('input[type="checkbox"][checked][disabled]').length).toBe(1);
   });
 
-  it('stays trusted when it is nested inside the author\'s HTML', async () => {
+  it("stays trusted when it is nested inside the author's HTML", async () => {
     const clean = await render(GENERATED);
     const nested = await render(`<details><summary>全文</summary>\n\n${GENERATED}\n\n</details>`);
     const $ = cheerio.load(nested, null, false);
     expect($('details:not(.derivation) > summary').first().text()).toBe('全文');
-    const inside = squeeze(nested).replace('<details><summary>全文</summary>', '').replace(/<\/details>(<section data-footnotes)/, '$1');
+    const inside = squeeze(nested)
+      .replace('<details><summary>全文</summary>', '')
+      .replace(/<\/details>(<section data-footnotes)/, '$1');
     expect(inside).toBe(squeeze(clean));
   });
 
   it('is not touched at all when there is no raw HTML (every .mdx tree)', () => {
     const tree: Root = {
       type: 'root',
-      children: [{ type: 'element', tagName: 'pre', properties: { style: '--shiki-light:#000', dataX: '1' }, children: [] }],
+      children: [
+        { type: 'element', tagName: 'pre', properties: { style: '--shiki-light:#000', dataX: '1' }, children: [] },
+      ],
     };
     expect(rehypeSanitizeRawHtml()(tree)).toBe(tree);
-    expect(tree.children[0]).toEqual({ type: 'element', tagName: 'pre', properties: { style: '--shiki-light:#000', dataX: '1' }, children: [] });
+    expect(tree.children[0]).toEqual({
+      type: 'element',
+      tagName: 'pre',
+      properties: { style: '--shiki-light:#000', dataX: '1' },
+      children: [],
+    });
   });
 });
 
 describe('centring wrappers from other tools', () => {
   it('keep centring as a class instead of the obsolete align attribute and <center>', async () => {
     const html = squeeze(
-      await render(['<div align=center><img width="550" src="/x.png" alt="图"/></div>', '', '<center>图 1 说明</center>', '', '<p align="right">右</p>', '', '<img align="center" src="/y.png" alt="y">'].join('\n')),
+      await render(
+        [
+          '<div align=center><img width="550" src="/x.png" alt="图"/></div>',
+          '',
+          '<center>图 1 说明</center>',
+          '',
+          '<p align="right">右</p>',
+          '',
+          '<img align="center" src="/y.png" alt="y">',
+        ].join('\n'),
+      ),
     );
     expect(html).toContain('<div class="align-center"><img width="550" src="/x.png" alt="图"></div>');
     expect(html).toContain('<div class="align-center">图 1 说明</div>');

@@ -1,7 +1,13 @@
 /** The search segmenter and the query rules shared by the index and the search UI. */
 import { describe, expect, it } from 'vitest';
 import { segmentText, segmentWords, unsegment } from '../../src/lib/search-segment.ts';
-import { coversQuery, displayText, prepareQuery, queryTerms, type PagefindResultData } from '../../src/client/search-query.ts';
+import {
+  coversQuery,
+  displayText,
+  prepareQuery,
+  queryTerms,
+  type PagefindResultData,
+} from '../../src/client/search-query.ts';
 
 describe('segmentText', () => {
   it('keeps technical words whole that ICU alone cuts apart', () => {
@@ -27,10 +33,16 @@ describe('segmentText', () => {
   });
 
   it('is undone for display, highlights included', () => {
-    for (const text of ['分布式训练是 PyTorch 的强项，特征值分解（EVD）与“奇异值分解”。', '最大后验估计；量子计算机', '1×1 卷积']) {
+    for (const text of [
+      '分布式训练是 PyTorch 的强项，特征值分解（EVD）与“奇异值分解”。',
+      '最大后验估计；量子计算机',
+      '1×1 卷积',
+    ]) {
       expect(unsegment(segmentText(text))).toBe(text);
     }
-    expect(unsegment('的 <mark>分布式</mark> <mark>训练</mark> ， 而')).toBe('的<mark>分布式</mark><mark>训练</mark>，而');
+    expect(unsegment('的 <mark>分布式</mark> <mark>训练</mark> ， 而')).toBe(
+      '的<mark>分布式</mark><mark>训练</mark>，而',
+    );
   });
 });
 
@@ -42,7 +54,12 @@ describe('queries', () => {
   });
 
   const hit = (content: string, locations: number[], title = ''): PagefindResultData => ({
-    url: '/posts/x/', content, excerpt: '', locations, meta: { title }, sub_results: [],
+    url: '/posts/x/',
+    content,
+    excerpt: '',
+    locations,
+    meta: { title },
+    sub_results: [],
   });
 
   it('drop a hit that only matched a shorter word than the query', () => {

@@ -31,7 +31,19 @@ describe('classifyContentPath', () => {
   });
 
   it('ignores READMEs, hidden and underscore files, backups and other files', () => {
-    for (const path of ['README.md', 'readme.mdx', '_draft-notes.md', '.hidden.md', '_parts/a.md', 'pca.md~', 'pca.md.bak', 'notes.txt', 'kd-tree/notes.md', 'a/b/index.md', 'kd-tree/figure.svg']) {
+    for (const path of [
+      'README.md',
+      'readme.mdx',
+      '_draft-notes.md',
+      '.hidden.md',
+      '_parts/a.md',
+      'pca.md~',
+      'pca.md.bak',
+      'notes.txt',
+      'kd-tree/notes.md',
+      'a/b/index.md',
+      'kd-tree/figure.svg',
+    ]) {
       expect(classifyContentPath(path).kind, path).toBe('ignored');
     }
   });

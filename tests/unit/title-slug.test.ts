@@ -21,6 +21,10 @@ describe('slugFromTitle', () => {
     const slug = slugFromTitle('这是一个非常非常长的标题用来检验截断规则是否在连字符处截断而不是在音节中间截断');
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug.endsWith('-')).toBe(false);
-    expect(slugFromTitle('这是一个非常非常长的标题用来检验截断规则是否在连字符处截断而不是在音节中间截断').split('-').every((part) => part.length > 0)).toBe(true);
+    expect(
+      slugFromTitle('这是一个非常非常长的标题用来检验截断规则是否在连字符处截断而不是在音节中间截断')
+        .split('-')
+        .every((part) => part.length > 0),
+    ).toBe(true);
   });
 });

@@ -39,7 +39,8 @@ describe('cleanXmlText', () => {
   it('leaves only XML 1.0 characters for every BMP code unit and every plane end', () => {
     let all = '';
     for (let unit = 0; unit <= 0xffff; unit++) all += String.fromCharCode(unit);
-    for (let plane = 1; plane <= 0x10; plane++) all += codePoint(plane * 0x10000 + 0xfffe) + codePoint(plane * 0x10000 + 0xfffd);
+    for (let plane = 1; plane <= 0x10; plane++)
+      all += codePoint(plane * 0x10000 + 0xfffe) + codePoint(plane * 0x10000 + 0xfffd);
     const cleaned = cleanXmlText(all);
     expect(cleaned).toMatch(XML_CHAR);
     expect(cleaned).toContain(codePoint(0x10fffd));
@@ -57,7 +58,9 @@ describe('cleanXmlText', () => {
 
 describe('escapeXml', () => {
   it('escapes markup characters and cleans forbidden ones', () => {
-    expect(escapeXml(`a & b < c > d "e" 'f' ]]>\u0007`)).toBe('a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos; ]]&gt;');
+    expect(escapeXml(`a & b < c > d "e" 'f' ]]>\u0007`)).toBe(
+      'a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos; ]]&gt;',
+    );
   });
 
   it('round-trips through a strict parser as element text and as an attribute', () => {
