@@ -1,23 +1,11 @@
 /** The Markdown pipeline's own plugins, run through Astro's Markdown processor with the site's configuration. */
-import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  rehypePlugins,
-  remarkPlugins,
-  remarkRehypeOptions,
-  shikiConfig,
-  smartypants,
-} from '../../src/markdown/markdown-pipeline.ts';
+import { createSiteProcessor } from '../helpers/markdown.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins,
-    remarkRehype: remarkRehypeOptions,
-    shikiConfig,
-    smartypants,
-  });
+  processor = await createSiteProcessor();
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 

@@ -2,27 +2,15 @@
  * Display and inline math in the forms other tools accept, through the site's
  * Markdown pipeline (remark-math + remarkMathDialects + rehype-katex).
  */
-import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findKatexErrors, lineOf } from '../../src/lib/katex-errors.ts';
 import { shapeMathSource } from '../../src/lib/math-source.ts';
-import {
-  rehypePlugins,
-  remarkPlugins,
-  remarkRehypeOptions,
-  shikiConfig,
-  smartypants,
-} from '../../src/markdown/markdown-pipeline.ts';
+import { createSiteProcessor } from '../helpers/markdown.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins,
-    remarkRehype: remarkRehypeOptions,
-    shikiConfig,
-    smartypants,
-  });
+  processor = await createSiteProcessor();
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 const displays = (html: string) => html.match(/class="katex-display"/g)?.length ?? 0;

@@ -3,28 +3,16 @@
  * site's plugin lists: hostile HTML is removed, harmless HTML stays, and the
  * markup our own pipeline generates is byte-for-byte what it is without raw HTML.
  */
-import { createMarkdownProcessor, type MarkdownRenderer } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
-import {
-  rehypePlugins,
-  remarkPlugins,
-  remarkRehypeOptions,
-  shikiConfig,
-  smartypants,
-} from '../../src/markdown/markdown-pipeline.ts';
+import { createSiteProcessor } from '../helpers/markdown.ts';
 import { rehypeSanitizeRawHtml } from '../../src/markdown/rehype-sanitize-raw.ts';
 
 let processor: MarkdownRenderer;
 beforeAll(async () => {
-  processor = await createMarkdownProcessor({
-    remarkPlugins,
-    rehypePlugins,
-    remarkRehype: remarkRehypeOptions,
-    shikiConfig,
-    smartypants,
-  });
+  processor = await createSiteProcessor();
 });
 const render = async (markdown: string) => (await processor.render(markdown)).code;
 /** Whitespace between tags does not matter to a reader (removed blocks leave newlines behind). */
