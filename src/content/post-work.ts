@@ -92,11 +92,9 @@ export async function doPostWork(task: PostTask, renderers: Renderers): Promise<
   const tree: MdNode | Error = parsed ? parsed.tree : parseSource(task.body, task.format, task.display, task.bodyLine);
   if (tree instanceof ContentError) return { ...empty, problems: [{ message: tree.detail, line: tree.line }] };
   if (tree instanceof Error) return { ...empty, problems: [{ message: tree.message }] };
-  const problems: Problem[] = checkSource(tree, task.path, task.display, task.bodyLine).map((p) => ({
-    message: p.detail,
-    line: p.line,
-  }));
-  const warnings = unknownLanguageWarnings(tree, task.bodyLine, task.display);
+  const checked = checkSource(tree, task.path, task.display, task.bodyLine);
+  const problems: Problem[] = checked.problems.map((p) => ({ message: p.detail, line: p.line }));
+  const warnings = [...unknownLanguageWarnings(tree, task.bodyLine, task.display), ...checked.warnings];
   const segments = treeToSegments(tree);
   const excerpt = task.description
     ? excerptFromText(task.description, task.excerptLength)

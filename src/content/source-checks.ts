@@ -5,14 +5,19 @@
  * - MDX syntax errors;
  * - MDX components that are neither provided to every post (src/components/mdx)
  *   nor imported or defined in the file;
- * - relative images that do not exist next to the post;
+ * - relative images that do not exist next to the post, in Markdown or in raw
+ *   HTML (`<img src>`, which the build resolves like Markdown images); a raw
+ *   `<img>` without alt text is a warning (Markdown images must have one:
+ *   remark-cross-refs), since HTML copied from other tools often has none;
  * - MDX code and HTML that MdxCodePolicy refuses (environment, Node built-ins,
  *   files outside the project, scripts, event handlers, javascript: URLs).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { isRelativeImagePath } from '../lib/image-paths.ts';
 import { parseMarkdown, type MdNode } from '../lib/markdown-text.ts';
+import { rawHtmlImages } from '../lib/raw-html-images.ts';
 import { MDX_COMPONENT_NAMES } from '../lib/writing-blocks.ts';
 import { ContentError } from './content-error.ts';
 import { MdxCodePolicy } from './mdx-code-policy.ts';
@@ -52,10 +57,21 @@ export function parseSource(body: string, format: 'md' | 'mdx', display: string,
   }
 }
 
+export interface SourceCheckResult {
+  problems: ContentError[];
+  /** "<file>:<line>: <what>" lines: the post builds, but its author should look. */
+  warnings: string[];
+}
+
 /** Checks a parsed post body (see the module comment). */
-export function checkSource(tree: MdNode, file: string, display: string, bodyLine: number): ContentError[] {
+export function checkSource(tree: MdNode, file: string, display: string, bodyLine: number): SourceCheckResult {
   const line = (node: MdNode) => (node.position ? node.position.start.line + bodyLine - 1 : undefined);
   const problems: ContentError[] = [];
+  const warnings: string[] = [];
+  const missingImage = (url: string, at: number | undefined) => {
+    const path = resolve(dirname(file), decodeURI(url.split(/[?#]/)[0]!));
+    if (!existsSync(path)) problems.push(new ContentError(display, `image "${url}" does not exist (looked for ${path})`, at));
+  };
   const esm: string[] = [];
   visit(tree as never, 'mdxjsEsm', (node: MdNode) => {
     esm.push(node.value ?? '');
@@ -74,13 +90,19 @@ export function checkSource(tree: MdNode, file: string, display: string, bodyLin
         problems.push(new ContentError(display, `uses the component <${node.name}>, which is not defined: import it, or use one of ${[...PROVIDED_COMPONENTS].join(', ')}`, line(node)));
       }
     }
-    if (node.type === 'image' && node.url && !/^([a-z]+:|\/\/|\/|#)/i.test(node.url)) {
-      const path = resolve(dirname(file), decodeURI(node.url.split(/[?#]/)[0]!));
-      if (!existsSync(path)) problems.push(new ContentError(display, `image "${node.url}" does not exist (looked for ${path})`, line(node)));
+    if (node.type === 'image' && node.url && isRelativeImagePath(node.url)) missingImage(node.url, line(node));
+    if (node.type === 'html' && node.value) {
+      for (const image of rawHtmlImages(node.value)) {
+        const at = line(node) === undefined ? undefined : line(node)! + image.lineOffset;
+        if (isRelativeImagePath(image.src)) missingImage(image.src, at);
+        if (image.alt === undefined) {
+          warnings.push(`${display}:${at ?? 1}: <img src="${image.src}"> has no alt text, so screen readers skip it: add alt="what it shows"`);
+        }
+      }
     }
   });
   for (const problem of policy.problems) {
     problems.push(new ContentError(display, problem.message, problem.line === undefined ? undefined : problem.line + bodyLine - 1));
   }
-  return problems;
+  return { problems, warnings };
 }

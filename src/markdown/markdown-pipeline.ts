@@ -32,6 +32,7 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeMathPunctuation } from './rehype-math-punctuation.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
+import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
 export const remarkPlugins: RemarkPlugins = [
@@ -51,10 +52,12 @@ export const smartypants = false;
 /**
  * rehypeSanitizeRawHtml comes first: it sanitizes the author's raw HTML in .md
  * posts before KaTeX, heading anchors and code-block bars add markup of their
- * own (which it therefore never sees); .mdx trees have no raw HTML.
+ * own (which it therefore never sees); .mdx trees have no raw HTML. The author's
+ * `<img>` tags are then resolved like Markdown images (rehypeRawImages).
  */
 export const rehypePlugins: RehypePlugins = [
   rehypeSanitizeRawHtml,
+  rehypeRawImages,
   [rehypeKatex, katexOptions],
   rehypeHeadingIds,
   rehypeCodeBlocks,

@@ -30,6 +30,10 @@ describe('links and images', () => {
     void tryBroken('missing-image-relative', [
       new RegExp(`${file('missing-image-relative')}:7: image "./missing.png" does not exist`),
     ]));
+  it('a missing image in raw HTML, with the line of its <img>', () =>
+    void tryBroken('missing-raw-image', [
+      new RegExp(`${file('missing-raw-image')}:9: image "\\.\\./img/missing\\.png" does not exist`),
+    ]));
   it('a missing image by absolute path', () =>
     void tryBroken('missing-image-absolute', [
       new RegExp(`${file('missing-image-absolute')}: broken image "/images/missing.png"`),

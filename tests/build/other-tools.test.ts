@@ -3,16 +3,23 @@
  * dates in the forms Hugo, Hexo and Jekyll write (offsets honoured, local times
  * in the site's zone, the feed sorted by the instant), footnotes with Chinese
  * labels (links pass the build's own fragment check) and a body that opens with
- * `# 标题` or uses `#` for its sections (one <h1> per page).
+ * `# 标题` or uses `#` for its sections (one <h1> per page), and images written as
+ * raw HTML (resolved and optimised like Markdown images).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCorpusOrThrow } from '../helpers/build.ts';
+import { buildCorpus } from '../helpers/build.ts';
 import { cardTitles, loadPage } from '../helpers/site.ts';
 
 let site = '';
+let buildLog = '';
 beforeAll(() => {
-  // The build fails if any link or #fragment of these posts does not resolve.
-  site = buildCorpusOrThrow('other-tools', 'tests/fixtures/other-tools');
+  // The build fails if any link, #fragment or image of these posts does not resolve.
+  const result = buildCorpus('other-tools', 'tests/fixtures/other-tools');
+  if (result.status !== 0) throw new Error(`build of tests/fixtures/other-tools failed:\n${result.output}`);
+  site = result.outDir;
+  buildLog = result.output;
 });
 
 describe('dates written by other tools', () => {
@@ -77,5 +84,36 @@ describe('a body that uses level-1 headings', () => {
         .map((_, h) => $(h).text().trim())
         .get(),
     ).toEqual(['细节']);
+  });
+});
+
+describe('images written as raw HTML', () => {
+  const images = () => {
+    const $ = loadPage(site, '/posts/raw-html-images/');
+    return $('.prose img')
+      .map((_, img) => ({ ...$(img).attr(), centred: $(img).parent().is('div.align-center') }))
+      .get() as Record<string, string | boolean>[];
+  };
+
+  it('resolves a path into a shared folder outside the post, optimised, sized and lazy like a Markdown image', () => {
+    const [block] = images();
+    expect(block).toMatchObject({ alt: '模块示意图', width: '300', height: '150', loading: 'lazy', centred: true });
+    // The 600 × 300 PNG keeps its aspect ratio at the width the author gave and becomes WebP.
+    expect(block!['src']).toMatch(/^\/_astro\/block-diagram\.[\w-]+\.webp$/);
+    expect(existsSync(join(site, String(block!['src'])))).toBe(true);
+  });
+
+  it('resolves an inline <img> in a paragraph and a <center> wrapper', () => {
+    const [, icon, centred] = images();
+    expect(icon).toMatchObject({ alt: '图标', width: '16', height: '16', centred: false });
+    expect(icon!['src']).toMatch(/^\/_astro\/icon\.[\w-]+\.svg$/);
+    expect(centred).toMatchObject({ width: '200', height: '100', centred: true });
+  });
+
+  it('warns, naming file and line, about a raw <img> without alt text', () => {
+    expect(buildLog).toMatch(
+      /tests\/fixtures\/other-tools\/raw-html-images\/index\.md:13: <img src="\.\.\/img\/block-diagram\.png"> has no alt text/,
+    );
+    expect(buildLog).not.toMatch(/raw-html-images\/index\.md:(9|11): .*no alt text/);
   });
 });

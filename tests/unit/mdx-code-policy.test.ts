@@ -15,7 +15,7 @@ const file = join(projectRoot, display);
 function problems(body: string): string[] {
   const tree = parseSource(body, 'mdx', display, 1);
   if (tree instanceof Error) throw tree;
-  return checkSource(tree, file, display, 1).map((problem) => `${problem.line}: ${problem.detail}`);
+  return checkSource(tree, file, display, 1).problems.map((problem) => `${problem.line}: ${problem.detail}`);
 }
 
 const refused = (body: string) => {
