@@ -13,3 +13,9 @@ export function classNames(node: Element): string[] {
 export function hasClass(node: Element, name: string): boolean {
   return classNames(node).includes(name);
 }
+
+/** KaTeX's output for a formula (inline or display): plugins that look for other things skip its subtree. */
+export function isFormula(node: Element): boolean {
+  const classes = classNames(node);
+  return classes.includes('katex') || classes.includes('katex-display');
+}

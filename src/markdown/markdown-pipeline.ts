@@ -32,6 +32,7 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeMathPunctuation } from './rehype-math-punctuation.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
+import { rehypeKatexCacheLookup, rehypeKatexCacheStore } from './rehype-katex-cache.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
@@ -58,7 +59,10 @@ export const smartypants = false;
 export const rehypePlugins: RehypePlugins = [
   rehypeSanitizeRawHtml,
   rehypeRawImages,
+  // rehype-katex renders; the cache around it serves formulas it rendered before.
+  rehypeKatexCacheLookup,
   [rehypeKatex, katexOptions],
+  rehypeKatexCacheStore,
   rehypeHeadingIds,
   rehypeCodeBlocks,
   rehypeScrollRegions,

@@ -6,7 +6,7 @@
  */
 import type { Element, Root } from 'hast';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
-import { hasClass } from '../lib/hast-classes.ts';
+import { hasClass, isFormula } from '../lib/hast-classes.ts';
 
 const LANGUAGE_NAMES: Record<string, string> = {
   python: 'Python',
@@ -54,6 +54,8 @@ export function rehypeCodeBlocks() {
     // visit() searches every node with children, not only elements: in MDX a code
     // block can sit inside a component (<Callout>), which is an mdxJsxFlowElement here.
     visit(tree, 'element', (child: Element, index, parent) => {
+      // A formula's thousands of nodes hold no code block.
+      if (isFormula(child)) return SKIP;
       if (!isCodeBlock(child) || parent === undefined || index === undefined) return CONTINUE;
       const lang = String(child.properties['dataLanguage'] ?? 'text');
       // (Shiki already gives the <pre> tabindex="0", so keyboard users can scroll it.)

@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { CONTINUE, SKIP, visit } from 'unist-util-visit';
+import { isFormula } from '../lib/hast-classes.ts';
 import { normalizeSlug } from '../lib/slug.ts';
 
 const HEADING = /^h[1-6]$/;
@@ -28,6 +29,8 @@ export function rehypeHeadingIds() {
     // visit() searches every node with children: in MDX a heading can sit inside a
     // component (<Callout>), which is an mdxJsxFlowElement here, not an element.
     visit(tree, 'element', (child: Element) => {
+      // A formula's thousands of nodes hold no heading.
+      if (isFormula(child)) return SKIP;
       if (!HEADING.test(child.tagName)) return CONTINUE;
       if (child.properties['id'] === 'footnote-label') return SKIP;
       const text = toText(child).trim();

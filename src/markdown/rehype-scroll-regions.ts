@@ -20,6 +20,8 @@ export function rehypeScrollRegions() {
         node.properties['tabIndex'] = 0;
         return SKIP;
       }
+      // An inline formula holds neither tables nor display math.
+      if (hasClass(node, 'katex')) return SKIP;
       if (node.tagName !== 'table' || parent === undefined || index === undefined) return undefined;
       tables += 1;
       parent.children[index] = {

@@ -26,7 +26,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
+import { CONTINUE, EXIT, SKIP, visit } from 'unist-util-visit';
+import { isFormula } from '../../lib/hast-classes.ts';
 import { VFile } from 'vfile';
 import type { MdNode } from '../../lib/markdown-text.ts';
 import { rehypePlugins, remarkPlugins, remarkRehypeOptions, shikiSteps } from '../../markdown/markdown-pipeline.ts';
@@ -72,15 +73,20 @@ function rehypeRawWhenNeeded() {
   const raw = rehypeRaw();
   return (tree: Root, file: VFile) => {
     let hasRaw = false;
-    visit(tree, 'raw', () => {
+    // Neither raw HTML nor footnote references sit inside a formula's thousands of nodes.
+    visit(tree, (node) => {
+      if (node.type === 'element' && isFormula(node as Element)) return SKIP;
+      if (node.type !== 'raw') return CONTINUE;
       hasRaw = true;
       return EXIT;
     });
     if (hasRaw) return raw(tree, file);
     visit(tree, 'element', (node: Element) => {
+      if (isFormula(node)) return SKIP;
       for (const [key, value] of Object.entries(node.properties)) {
         if (value === true && /^data[A-Z]/.test(key)) node.properties[key] = '';
       }
+      return CONTINUE;
     });
     return tree;
   };
