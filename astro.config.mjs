@@ -14,6 +14,7 @@ import {
 } from './src/markdown/markdown-pipeline.ts';
 import { readPostIndex } from './src/content/post-index.ts';
 import { devSearchIndex } from './src/integrations/dev-search-index.ts';
+import { devLivePosts } from './src/integrations/dev-live-posts.ts';
 import { cacheDirFor } from './src/content/cache-dir.ts';
 import { astroCsp } from './src/integrations/csp.ts';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
+    devLivePosts({ base: site.base }),
     sitemap({
       // lastmod from front matter (updated, else date), never from file times; the
       // posts loader wrote them down during content sync (src/content/post-index.ts).

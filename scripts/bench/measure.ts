@@ -13,7 +13,7 @@ export interface Measured {
 }
 
 /** Resident memory (KiB) of `root` and all its descendants. */
-function treeRssKiB(root: number): number {
+export function treeRssKiB(root: number): number {
   let table: string;
   try {
     table = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' });

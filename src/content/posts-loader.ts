@@ -21,7 +21,7 @@
  * compile alone took 4 s. Posts with images keep their HTML in the store, where
  * Astro resolves the optimised images.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,7 @@ import { build, site } from '../site.config.ts';
 import { ContentError, combineContentErrors, schemaErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { postIndexOf, writePostIndex } from './post-index.ts';
+import { publishPostUpdate, setRendererWarmup } from './dev-updates.ts';
 import { createRenderPool } from './render-pool.ts';
 import { readPostMetadata, type PostMetadata } from './post-metadata.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
@@ -171,8 +172,11 @@ export function postsLoader(options: { dir: string }): Loader {
       const sources = listPostFiles(dir, root);
       const errors: Error[] = [];
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
-      const pool = createRenderPool(config, sources.length, (task) =>
-        logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`),
+      const pool = createRenderPool(
+        config,
+        sources.length,
+        (task) => logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`),
+        { keepWarm: watcher !== undefined },
       );
       const work: Promise<void>[] = [];
       let rendered = 0;
@@ -210,20 +214,70 @@ export function postsLoader(options: { dir: string }): Loader {
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 
       if (!watcher) return;
-      // Dev server: re-sync a changed post; report problems without stopping the server.
+      setRendererWarmup(() => pool.warm());
+      // Dev server: render a changed post again (that post only); report problems without
+      // stopping the server, in the terminal and, through publishPostUpdate, on open pages.
       watcher.add(dir);
+      const report = (path: string, problems: Error[]) => {
+        for (const problem of problems) logger.error(problem.message);
+        publishPostUpdate({
+          kind: 'problems',
+          path,
+          problems: problems.map((problem) =>
+            problem instanceof ContentError
+              ? { message: problem.detail, line: problem.line }
+              : { message: problem.message, line: undefined },
+          ),
+        });
+      };
+      const render = async (changed: string, display: string, kind: { format: 'md' | 'mdx'; name: string }) => {
+        const started = performance.now();
+        try {
+          const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
+          if (Array.isArray(prepared)) {
+            // No problems and nothing to render: the file is back to what the store holds.
+            if (prepared.length > 0) report(changed, prepared);
+            else publishPostUpdate({ kind: 'clean', path: changed });
+            return;
+          }
+          const prepared_ = performance.now();
+          const result = await pool.run(prepared.task);
+          const problems = await store_(prepared, result);
+          if (problems.length > 0) return report(changed, problems);
+          const ms = (from: number, to: number) => Math.round(to - from);
+          logger.info(`${display}: rendered again (1 post; read ${ms(started, prepared_)} ms, rendered ${ms(prepared_, performance.now())} ms)`);
+          const html = result.rendered?.htmlFile ? await readFile(result.rendered.htmlFile, 'utf8') : result.rendered?.html;
+          if (html !== undefined) publishPostUpdate({ kind: 'rendered', id: prepared.id, path: changed, html });
+        } catch (error) {
+          report(changed, [error instanceof Error ? error : new Error(String(error))]);
+        }
+      };
+      // One render per file at a time; saves that arrive meanwhile are served by one more
+      // render, which reads the file as it is then (an older render never finishes last).
+      const rendering = new Map<string, { again: boolean }>();
       const onChange = async (changed: string) => {
         const name = relative(dir, changed).split(sep).join('/');
         const kind = classifyContentPath(name);
         if (name.startsWith('..') || kind.kind !== 'post') return;
-        const display = relative(root, changed).split(sep).join('/');
-        try {
-          const prepared = await prepare({ path: changed, display, format: kind.format, name: kind.name });
-          const problems = Array.isArray(prepared) ? prepared : await store_(prepared, await pool.run(prepared.task));
-          for (const problem of problems) logger.error(problem.message);
-        } catch (error) {
-          logger.error(error instanceof Error ? error.message : String(error));
+        if (!existsSync(changed)) return;
+        // An editor that truncates before writing shows an empty file first: give it a moment
+        // (one event may stand for both steps, so the file is looked at again, not skipped).
+        for (let tries = 0; tries < 10 && existsSync(changed) && statSync(changed).size === 0; tries++) {
+          await new Promise((done) => setTimeout(done, 30));
         }
+        const running = rendering.get(changed);
+        if (running) {
+          running.again = true;
+          return;
+        }
+        const state = { again: true };
+        rendering.set(changed, state);
+        const display = relative(root, changed).split(sep).join('/');
+        while (state.again) {
+          state.again = false;
+          await render(changed, display, kind);
+        }
+        rendering.delete(changed);
       };
       watcher.on('change', onChange);
       watcher.on('add', onChange);
@@ -234,6 +288,7 @@ export function postsLoader(options: { dir: string }): Loader {
         store.delete(id);
         idByFile.delete(display);
         fileById.delete(id);
+        logger.info(`${display}: removed`);
       });
     },
   };

@@ -14,16 +14,24 @@ import type { LoaderContext } from 'astro/loaders';
 import { build } from '../site.config.ts';
 import type { RendererOptions } from './renderers/md-renderer.ts';
 import type { PostResult, PostTask } from './post-work.ts';
+import type { WorkerTask } from './render-worker.ts';
 
 export interface RenderPool {
   /** Renders one post in a worker; a failure names the post's file. */
   run(task: PostTask): Promise<PostResult>;
+  /** Starts a thread and builds its renderers, so the next post renders without waiting for them. */
+  warm(): void;
   destroy(): Promise<void>;
 }
 
 const isOutOfMemory = (error: unknown) => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
-export function createRenderPool(config: LoaderContext['config'], posts: number, onRetry: (task: PostTask) => void): RenderPool {
+export function createRenderPool(
+  config: LoaderContext['config'],
+  posts: number,
+  onRetry: (task: PostTask) => void,
+  options: { keepWarm: boolean },
+): RenderPool {
   // Astro's config types are looser than its renderer's under exactOptionalPropertyTypes, hence the cast.
   const workerData = {
     image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
@@ -33,11 +41,15 @@ export function createRenderPool(config: LoaderContext['config'], posts: number,
   } as RendererOptions;
   const filename = new URL('./render-worker.ts', import.meta.url).href;
   // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
-  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none.
+  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none. The dev
+  // server keeps its threads (keepWarm: no idle timeout), so an edit waits for its own render
+  // only, not for a new thread to load Shiki, KaTeX and the plugins again (~2 s here).
   const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
-  const pool = new Piscina<PostTask, PostResult>({
+  const pool = new Piscina<WorkerTask, PostResult | undefined>({
     filename,
     minThreads: 0,
+    // The longest timer Node accepts (~24 days): the threads stay as long as the server.
+    idleTimeout: options.keepWarm ? 2 ** 31 - 1 : 0,
     maxThreads: threads,
     workerData,
     resourceLimits: { maxOldGenerationSizeMb: build.workerHeapMb },
@@ -48,7 +60,7 @@ export function createRenderPool(config: LoaderContext['config'], posts: number,
     async run(task) {
       try {
         try {
-          return await pool.run(task);
+          return (await pool.run(task))!;
         } catch (error) {
           if (!isOutOfMemory(error)) throw error;
           onRetry(task);
@@ -58,6 +70,9 @@ export function createRenderPool(config: LoaderContext['config'], posts: number,
       } catch (error) {
         throw new Error(`${task.display}: could not be rendered: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
+    },
+    warm() {
+      void pool.run({ warm: true }).catch(() => undefined);
     },
     async destroy() {
       await Promise.all([pool.destroy(), uncapped?.destroy()]);

@@ -10,13 +10,17 @@ import { build } from '../site.config.ts';
 import { createFastMdxRenderer } from './renderers/fast-mdx.ts';
 import { doPostWork, type PostResult, type PostTask, type Renderers } from './post-work.ts';
 
-let renderers: Promise<Renderers> | undefined;
-
 async function createRenderers(options: RendererOptions): Promise<Renderers> {
   return { md: await createMdRenderer(options), mdx: createFastMdxRenderer(options), fastMdx: build.fastMdx };
 }
 
-export default async function work(task: PostTask): Promise<PostResult> {
-  renderers ??= createRenderers(workerData as RendererOptions);
-  return doPostWork(task, await renderers);
+// Built as the thread starts (for its first task).
+const renderers: Promise<Renderers> = createRenderers(workerData as RendererOptions);
+
+/** A post to work on, or only a thread to start (RenderPool.warm). */
+export type WorkerTask = PostTask | { warm: true };
+
+export default async function work(task: WorkerTask): Promise<PostResult | undefined> {
+  const ready = await renderers;
+  return 'warm' in task ? undefined : doPostWork(task, ready);
 }

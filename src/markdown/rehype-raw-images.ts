@@ -29,7 +29,8 @@ export function rehypeRawImages() {
       if (node.tagName !== 'img' || typeof node.properties['src'] !== 'string') return;
       const src = decodeURI(node.properties['src']);
       if (isRelativeImagePath(src)) {
-        local.add(src);
+        // Like remark-collect-images: without a file there is nothing to resolve against.
+        if (typeof file.path === 'string') local.add(src);
         return;
       }
       node.properties['loading'] ??= 'lazy';

@@ -1,0 +1,99 @@
+/**
+ * Dev server only (injected by src/integrations/dev-live-posts.ts): swaps a saved
+ * post's new body into its open page as soon as the posts loader has rendered it,
+ * and clears the error overlay of a file once that file is saved without problems.
+ *
+ * The body comes with Astro's image placeholders (`<img __astro_image_="{src, index}">`),
+ * which only Astro's page render resolves: each is replaced by the image the page
+ * already shows for that file. If an image is new, nothing is swapped, and the reload
+ * Astro sends once its data store is written shows the post.
+ *
+ * Only the blocks that changed are replaced (an unchanged prefix and suffix of the
+ * article's children stay as they are), so the browser lays out a paragraph, not a
+ * whole formula-heavy post.
+ */
+interface PostUpdateMessage {
+  kind: 'rendered' | 'clean';
+  /** The source file. */
+  path: string;
+  /** The post's page (decoded path) and body, for kind 'rendered'. */
+  page?: string;
+  html?: string;
+}
+
+const fileName = (path: string) => path.split('/').pop() ?? path;
+
+/** The image the page shows now for a placeholder's file, by its order among that file's images. */
+function currentImage(prose: Element, src: string, index: number): Element | undefined {
+  const name = fileName(src.split(/[?#]/)[0]!);
+  const matches = [...prose.querySelectorAll('img')].filter((img) => {
+    const shown = decodeURIComponent(img.getAttribute('src') ?? '');
+    return shown.includes(`/${name}?`) || shown.endsWith(`/${name}`);
+  });
+  return matches[index];
+}
+
+/** The new body with its image placeholders replaced, or undefined when one cannot be. */
+function withCurrentImages(html: string, prose: Element): DocumentFragment | undefined {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  for (const placeholder of template.content.querySelectorAll('img[__astro_image_]')) {
+    const { src, index } = JSON.parse(placeholder.getAttribute('__astro_image_') ?? '{}') as {
+      src?: string;
+      index?: number;
+    };
+    const image = src === undefined ? undefined : currentImage(prose, src, index ?? 0);
+    if (!image) return undefined;
+    placeholder.replaceWith(image.cloneNode(true));
+  }
+  return template.content;
+}
+
+/**
+ * The article's children as the server sent them, copied before the page's scripts add
+ * their buttons and links (this module runs first: module scripts run in document order,
+ * and Astro puts the injected ones before the components'). Blocks are compared with
+ * these, not with the enhanced ones on the page.
+ */
+let served: Node[] | undefined;
+
+/** Replaces the children of `parent` that differ from `next`'s, keeping the common start and end. */
+function patchChildren(parent: Element, next: DocumentFragment): void {
+  const live = [...parent.childNodes];
+  const after = [...next.childNodes];
+  const before = served?.length === live.length ? served : [];
+  let start = 0;
+  while (start < before.length && start < after.length && before[start]!.isEqualNode(after[start]!)) start += 1;
+  let endBefore = before.length;
+  let endAfter = after.length;
+  while (endBefore > start && endAfter > start && before[endBefore - 1]!.isEqualNode(after[endAfter - 1]!)) {
+    endBefore -= 1;
+    endAfter -= 1;
+  }
+  if (before.length === 0) endBefore = live.length;
+  served = after.map((node) => node.cloneNode(true));
+  const anchor = live[endBefore] ?? null;
+  for (const node of live.slice(start, endBefore)) node.remove();
+  for (const node of after.slice(start, endAfter)) parent.insertBefore(node, anchor);
+}
+
+if (import.meta.hot) {
+  const article = document.querySelector('.post .prose');
+  if (article) served = [...article.childNodes].map((node) => node.cloneNode(true));
+  let overlayFile: string | undefined;
+  import.meta.hot.on('vite:error', (payload: { err: { id?: string } }) => {
+    overlayFile = payload.err.id;
+  });
+  import.meta.hot.on('ml-notes:post-update', (update: PostUpdateMessage) => {
+    if (overlayFile === update.path) {
+      for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
+      overlayFile = undefined;
+    }
+    if (update.kind !== 'rendered' || update.html === undefined) return;
+    if (decodeURI(location.pathname) !== update.page) return;
+    const prose = document.querySelector('.post .prose');
+    if (!prose) return;
+    const body = withCurrentImages(update.html, prose);
+    if (body) patchChildren(prose, body);
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * What the posts loader tells the dev server after it renders an edited post again:
+ * the post's new body HTML, or the problems that keep it from rendering. The
+ * dev-live-posts integration (src/integrations/) passes it on to open pages at once,
+ * instead of waiting for Astro's data store to be written (debounced by 500 ms) and
+ * every open page to reload.
+ *
+ * The loader runs inside Vite's module runner and the integration in Node's own
+ * module graph, so a module-level variable would exist twice: the listener is kept
+ * on globalThis under a registered symbol, which both see.
+ */
+export type PostUpdate =
+  | {
+      kind: 'rendered';
+      /** The post's slug (its id in the collection). */
+      id: string;
+      path: string;
+      /** The post's body HTML as the page prints it; Astro's image placeholders are left in. */
+      html: string;
+    }
+  | {
+      /** Saved without a change the loader has to render (e.g. a problem undone): nothing is wrong with it. */
+      kind: 'clean';
+      path: string;
+    }
+  | {
+      kind: 'problems';
+      /** The file (absolute path), and each problem with its line in that file. */
+      path: string;
+      problems: { message: string; line: number | undefined }[];
+    };
+
+type Listener = (update: PostUpdate) => void;
+
+const KEY = Symbol.for('ml-notes-blog.post-updates');
+const slot = globalThis as typeof globalThis & { [KEY]?: Listener };
+
+/** Registers the dev server's listener (one per server; a restart replaces it). */
+export function onPostUpdate(listener: Listener): void {
+  slot[KEY] = listener;
+}
+
+/** Sends an update to the dev server's listener, if there is one (never during a build). */
+export function publishPostUpdate(update: PostUpdate): void {
+  slot[KEY]?.(update);
+}
+
+const WARM_KEY = Symbol.for('ml-notes-blog.warm-renderer');
+const warmSlot = globalThis as typeof globalThis & { [WARM_KEY]?: () => void };
+
+/**
+ * The loader's way to get a render thread ready. A dev server that started from the
+ * cache has rendered nothing, so it has no thread; starting one (~2 s of CPU) while the
+ * first page renders would slow that page, so the dev server calls warmRenderer() once
+ * it has served a page, and the first edit then finds the thread ready.
+ */
+export function setRendererWarmup(warm: () => void): void {
+  warmSlot[WARM_KEY] = warm;
+}
+
+export function warmRenderer(): void {
+  warmSlot[WARM_KEY]?.();
+}

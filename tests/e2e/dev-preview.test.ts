@@ -1,0 +1,136 @@
+/**
+ * The preview an author writes against (`astro dev` on a copy of
+ * tests/fixtures/dev-preview), in chromium: a saved paragraph reaches the open page
+ * without a manual reload; a content error (a broken formula, broken front matter)
+ * shows on the page with the file, the line and the message, the server keeps
+ * running, and the next good save clears it. The loader renders only the saved post
+ * again, and says so. No timings are asserted here (see `npm run bench -- --dev`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.ts';
+import { projectRoot } from '../helpers/build.ts';
+
+// Outside the project: the dev server does not watch tests/.output/ (astro.config.mjs).
+const CONTENT = join(tmpdir(), `ml-notes-dev-preview-${process.pid}`);
+const POST = join(CONTENT, 'edited.md');
+const PORT = 4411;
+const URL_ = `http://127.0.0.1:${PORT}`;
+
+let server: ChildProcess;
+let log = '';
+let browser: Browser;
+let page: Page;
+let original = '';
+
+async function answered(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`dev server exited:\n${log}`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error(`${url} did not answer:\n${log}`);
+}
+
+/** Text of the error overlay (its content is in a shadow root), or '' when none shows. */
+const overlayText = () =>
+  page.evaluate(() => {
+    const overlay = document.querySelector('vite-error-overlay');
+    return overlay ? (overlay.shadowRoot?.textContent ?? overlay.textContent ?? '') : '';
+  });
+
+/** Polls the page, which may be reloading, until `check` holds. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if (await check()) return;
+    } catch {
+      // the page is navigating
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`timed out; server log:\n${log.slice(-3000)}`);
+}
+
+const proseText = () => page.evaluate(() => document.querySelector('.post .prose')?.textContent ?? '');
+
+/** The test runner's environment without its own markers (NODE_ENV=test, VITEST…), which change how Vite serves. */
+function authorEnv(): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+  return { ...env, BLOG_CONTENT_DIR: CONTENT, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
+}
+
+beforeAll(async () => {
+  rmSync(CONTENT, { recursive: true, force: true });
+  cpSync(join(projectRoot, 'tests/fixtures/dev-preview'), CONTENT, { recursive: true });
+  original = readFileSync(POST, 'utf8');
+  server = spawn(
+    process.execPath,
+    ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(PORT)],
+    {
+      cwd: projectRoot,
+      env: authorEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  server.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  await answered(`${URL_}/posts/edited/`, 100_000);
+  browser = await launchChromium();
+  page = await browser.newPage();
+  await page.goto(`${URL_}/posts/edited/`);
+  // Astro reloads open pages once its first data store write lands; let it settle.
+  await new Promise((done) => setTimeout(done, 1500));
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  rmSync(CONTENT, { recursive: true, force: true });
+});
+
+describe('the dev server while an author writes', () => {
+  it('shows a saved paragraph on the open page, rendering only that post again', async () => {
+    const before = log.length;
+    writeFileSync(POST, `${original}\n保存之后新加的一段，带一个公式 $e^{i\\pi} + 1 = 0$。\n`);
+    await eventually(async () => (await proseText()).includes('保存之后新加的一段'));
+    // The new formula is rendered by KaTeX on the server, like every other.
+    await eventually(async () => (await page.locator('.post .prose .katex').count()) === 2);
+    expect(log.slice(before)).toMatch(/edited\.md: rendered again \(1 post/);
+    expect(log.slice(before)).not.toMatch(/neighbour\.md: rendered again/);
+  });
+
+  it('shows a broken formula on the page with file, line and message, then clears it', async () => {
+    writeFileSync(POST, `${original}\n坏掉的公式 $\\frac{1}{$ 在这里。\n`);
+    await eventually(async () => /invalid LaTeX/.test(await overlayText()));
+    const text = await overlayText();
+    expect(text).toContain('edited.md');
+    expect(text).toMatch(/line 13/);
+    expect(server.exitCode).toBeNull();
+    writeFileSync(POST, original);
+    await eventually(async () => (await overlayText()) === '');
+    await eventually(async () => !(await proseText()).includes('保存之后新加的一段'));
+  });
+
+  it('shows broken front matter on the page, and the server keeps running', async () => {
+    writeFileSync(POST, original.replace('date: 2025-03-01', 'date: 2025-02-30'));
+    await eventually(async () => /not a real calendar date/.test(await overlayText()));
+    expect(await overlayText()).toMatch(/line 3/);
+    writeFileSync(POST, original);
+    await eventually(async () => (await overlayText()) === '');
+    expect(server.exitCode).toBeNull();
+    await expect(fetch(`${URL_}/posts/neighbour/`).then((response) => response.status)).resolves.toBe(200);
+  });
+});
