@@ -501,6 +501,10 @@ async function prepareBare(flat: string): Promise<void> {
     });
     child.on('close', (status) => (status === 0 ? done() : fail(new Error(`bare-astro.sh exited with ${status}`))));
   });
+  // bare-astro.sh copies only the posts; the images they show go beside them too.
+  for (const name of readdirSync(flat)) {
+    if (!/\.mdx?$/.test(name)) cpSync(join(flat, name), join(bareDir, 'src', 'content', 'posts', name));
+  }
 }
 
 async function main(): Promise<void> {
