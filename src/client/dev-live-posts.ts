@@ -81,6 +81,8 @@ if (import.meta.hot) {
   const article = document.querySelector('.post .prose');
   if (article) served = [...article.childNodes].map((node) => node.cloneNode(true));
   let overlayFile: string | undefined;
+  // A post saved just before this page loaded may not be in what the server rendered yet.
+  import.meta.hot.send('ml-notes:hello', { page: decodeURI(location.pathname) });
   import.meta.hot.on('vite:error', (payload: { err: { id?: string } }) => {
     overlayFile = payload.err.id;
   });

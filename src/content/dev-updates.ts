@@ -19,6 +19,11 @@ export type PostUpdate =
       html: string;
     }
   | {
+      /** A post file was deleted: its entry is gone from the store. */
+      kind: 'removed';
+      path: string;
+    }
+  | {
       /** Saved without a change the loader has to render (e.g. a problem undone): nothing is wrong with it. */
       kind: 'clean';
       path: string;

@@ -289,6 +289,7 @@ export function postsLoader(options: { dir: string }): Loader {
         idByFile.delete(display);
         fileById.delete(id);
         logger.info(`${display}: removed`);
+        publishPostUpdate({ kind: 'removed', path: removed });
       });
     },
   };

@@ -12,12 +12,16 @@
  * the browser in Vite's error overlay, with the file, the line and the message, and the
  * next good save of that file clears it. The server keeps running.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { onPostUpdate, warmRenderer, type PostUpdate } from '../content/dev-updates.ts';
 
-/** The event the client script listens for. */
+/** The event the client script listens for, and the one it sends when a page opens. */
 export const POST_UPDATE_EVENT = 'ml-notes:post-update';
+export const HELLO_EVENT = 'ml-notes:hello';
+/** How long after a save a page that opens is sent the new body (Astro's store is written by then). */
+const RECENT_MS = 5000;
 
 /** Two lines either side of `line`, numbered, with a marker, as Vite's overlay shows frames. */
 function codeFrame(path: string, line: number | undefined): string | undefined {
@@ -34,14 +38,32 @@ function codeFrame(path: string, line: number | undefined): string | undefined {
 }
 
 export function devLivePosts(options: { base: string }): AstroIntegration {
+  let dataStoreFile = '';
   return {
     name: 'dev-live-posts',
     hooks: {
       'astro:config:setup': ({ command, injectScript }) => {
         if (command === 'dev') injectScript('page', `import '/src/client/dev-live-posts.ts';`);
       },
+      'astro:config:done': ({ config }) => {
+        dataStoreFile = fileURLToPath(new URL('.astro/data-store.json', config.root));
+      },
       'astro:server:setup': ({ server }) => {
         const hot = server.environments.client.hot;
+        // Astro reloads open pages when it writes its data store after a change, but after a
+        // post file is deleted the reload was seen to come before the write, or not at all
+        // (1,000 posts: the feed kept the deleted post). Reload once the store file is written.
+        const reloadWhenStoreWritten = () => {
+          const before = existsSync(dataStoreFile) ? statSync(dataStoreFile).mtimeMs : 0;
+          const started = Date.now();
+          const poll = setInterval(() => {
+            const now = existsSync(dataStoreFile) ? statSync(dataStoreFile).mtimeMs : 0;
+            if (now === before && Date.now() - started < 5000) return;
+            clearInterval(poll);
+            hot.send({ type: 'full-reload', path: '*' });
+          }, 50);
+        };
+        const recent = new Map<string, { message: object; at: number }>();
         // Once the first page has gone out, get a render thread ready for the first edit.
         let warmed = false;
         server.middlewares.use((request, response, next) => {
@@ -72,11 +94,23 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
             });
             return;
           }
-          hot.send(POST_UPDATE_EVENT, {
-            kind: update.kind,
-            path: update.path,
-            ...(update.kind === 'rendered' ? { page: `${options.base}posts/${update.id}/`, html: update.html } : {}),
-          });
+          if (update.kind === 'removed') {
+            reloadWhenStoreWritten();
+            return;
+          }
+          const message =
+            update.kind === 'rendered'
+              ? { kind: update.kind, path: update.path, page: `${options.base}posts/${update.id}/`, html: update.html }
+              : { kind: update.kind, path: update.path };
+          if ('page' in message) recent.set(message.page, { message, at: Date.now() });
+          hot.send(POST_UPDATE_EVENT, message);
+        });
+        // A page that (re)loads while a newer body is on its way to Astro's data store (written
+        // 500 ms after a save, then every page reloads) was rendered from the older one: it says
+        // hello, and gets the body the loader rendered last, if that was in the last few seconds.
+        hot.on(HELLO_EVENT, (data: { page?: string }, client) => {
+          const last = data.page === undefined ? undefined : recent.get(data.page);
+          if (last && Date.now() - last.at < RECENT_MS) client.send(POST_UPDATE_EVENT, last.message);
         });
       },
     },
