@@ -3,3 +3,5 @@
  * preview's (dev-bench.ts). Each file says what it measures and takes.
  */
 await import(process.argv.includes('--dev') ? './dev-bench.ts' : './build-bench.ts');
+
+export {};

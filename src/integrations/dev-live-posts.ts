@@ -88,8 +88,12 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
                 stack: '',
                 id: update.path,
                 plugin: 'posts-loader',
-                ...(first?.line === undefined ? {} : { loc: { file: update.path, line: first.line, column: 1 } }),
-                ...(first?.line === undefined ? {} : { frame: codeFrame(update.path, first.line) }),
+                ...(first?.line === undefined
+                  ? {}
+                  : {
+                      loc: { file: update.path, line: first.line, column: 1 },
+                      frame: codeFrame(update.path, first.line) ?? '',
+                    }),
               },
             });
             return;
