@@ -68,7 +68,11 @@ const proseText = () => page.evaluate(() => document.querySelector('.post .prose
 
 /** The test runner's environment without its own markers (NODE_ENV=test, VITEST…), which change how Vite serves. */
 function authorEnv(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST',
+    ),
+  );
   return { ...env, BLOG_CONTENT_DIR: CONTENT, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' };
 }
 
