@@ -15,6 +15,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { HotPayload } from 'vite';
 import { onPostUpdate, warmRenderer, type PostUpdate } from '../content/dev-updates.ts';
 
 /** The event the client script listens for, and the one it sends when a page opens. */
@@ -64,6 +65,9 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
           }, 50);
         };
         const recent = new Map<string, { message: object; at: number }>();
+        // The error shown for each file until it is saved without problems: a page that reloads
+        // meanwhile (Astro's reload after another save) would otherwise lose the overlay.
+        const outstanding = new Map<string, HotPayload>();
         // Once the first page has gone out, get a render thread ready for the first edit.
         let warmed = false;
         server.middlewares.use((request, response, next) => {
@@ -81,8 +85,8 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
                 problem.line === undefined ? problem.message : `line ${problem.line}: ${problem.message}`,
               )
               .join('\n');
-            hot.send({
-              type: 'error',
+            const payload = {
+              type: 'error' as const,
               err: {
                 message,
                 stack: '',
@@ -95,9 +99,12 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
                       frame: codeFrame(update.path, first.line) ?? '',
                     }),
               },
-            });
+            };
+            outstanding.set(update.path, payload);
+            hot.send(payload);
             return;
           }
+          outstanding.delete(update.path);
           if (update.kind === 'removed') {
             reloadWhenStoreWritten();
             return;
@@ -115,6 +122,7 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
         hot.on(HELLO_EVENT, (data: { page?: string }, client) => {
           const last = data.page === undefined ? undefined : recent.get(data.page);
           if (last && Date.now() - last.at < RECENT_MS) client.send(POST_UPDATE_EVENT, last.message);
+          for (const payload of outstanding.values()) client.send(payload);
         });
       },
     },

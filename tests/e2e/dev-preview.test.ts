@@ -126,6 +126,8 @@ describe('the dev server while an author writes', () => {
     writeFileSync(POST, original);
     await eventually(async () => (await overlayText()) === '');
     await eventually(async () => !(await proseText()).includes('保存之后新加的一段'));
+    // Let Astro's reload for this save land before the next test saves again.
+    await new Promise((done) => setTimeout(done, 1500));
   });
 
   it('shows broken front matter on the page, and the server keeps running', async () => {
