@@ -9,7 +9,7 @@
  *   it is built with render workers capped at a 64 MB heap, which it outgrows, so
  *   it also proves that such a post is rendered again without the cap.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
@@ -18,6 +18,7 @@ import { launchChromium, serveSite, type StaticSite } from '../helpers/browser.t
 import { buildCorpus, buildCorpusOrThrow, outputRoot, projectRoot, type BuildResult } from '../helpers/build.ts';
 import { listFiles, loadPage, searchRecords } from '../helpers/site.ts';
 import { displayText } from '../../src/client/search-query.ts';
+import { cacheDirFor } from '../../src/content/cache-dir.ts';
 import { BIG_POST_SLUG, BIG_POST_TITLE, LAST_PARAGRAPH_WORD, writeBigPost } from '../fixtures/big-post/generate.ts';
 
 const MESSY = join(projectRoot, 'tests', 'fixtures', 'messy');
@@ -30,6 +31,8 @@ let big: BuildResult;
 beforeAll(() => {
   messy = buildCorpusOrThrow('messy', 'tests/fixtures/messy');
   bigSource = writeBigPost(join(outputRoot, 'big-post-source'));
+  // The post must be rendered (not taken from an earlier run's cache) for the heap cap to be outgrown.
+  rmSync(cacheDirFor(projectRoot, join(outputRoot, 'big-post-source'))!, { recursive: true, force: true });
   big = buildCorpus('big-post', join(outputRoot, 'big-post-source'), { BLOG_WORKER_HEAP_MB: '64' });
 });
 
