@@ -12,6 +12,8 @@
  * article's children stay as they are), so the browser lays out a paragraph, not a
  * whole formula-heavy post.
  */
+import { HELLO_EVENT, POST_UPDATE_EVENT } from '../lib/dev-events.ts';
+
 interface PostUpdateMessage {
   kind: 'rendered' | 'clean';
   /** The source file. */
@@ -82,11 +84,11 @@ if (import.meta.hot) {
   if (article) served = [...article.childNodes].map((node) => node.cloneNode(true));
   let overlayFile: string | undefined;
   // A post saved just before this page loaded may not be in what the server rendered yet.
-  import.meta.hot.send('ml-notes:hello', { page: decodeURI(location.pathname) });
+  import.meta.hot.send(HELLO_EVENT, { page: decodeURI(location.pathname) });
   import.meta.hot.on('vite:error', (payload: { err: { id?: string } }) => {
     overlayFile = payload.err.id;
   });
-  import.meta.hot.on('ml-notes:post-update', (update: PostUpdateMessage) => {
+  import.meta.hot.on(POST_UPDATE_EVENT, (update: PostUpdateMessage) => {
     if (overlayFile === update.path) {
       for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
       overlayFile = undefined;

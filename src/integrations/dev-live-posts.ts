@@ -17,10 +17,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { HotPayload } from 'vite';
 import { onPostUpdate, warmRenderer, type PostUpdate } from '../content/dev-updates.ts';
+import { HELLO_EVENT, POST_UPDATE_EVENT } from '../lib/dev-events.ts';
 
-/** The event the client script listens for, and the one it sends when a page opens. */
-export const POST_UPDATE_EVENT = 'ml-notes:post-update';
-export const HELLO_EVENT = 'ml-notes:hello';
 /** How long after a save a page that opens is sent the new body (Astro's store is written by then). */
 const RECENT_MS = 5000;
 

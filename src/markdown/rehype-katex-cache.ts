@@ -31,6 +31,7 @@ import { katexOptions } from './katex-options.ts';
  */
 const MAX_ENTRIES = 400;
 const cache = new Map<string, ElementContent[]>();
+let hits = 0;
 
 const DEFINES_MACROS = /\\(?:gdef|xdef|def|edef|newcommand|renewcommand|providecommand|let|global|futurelet)\b/;
 
@@ -99,6 +100,7 @@ export function rehypeKatexCacheLookup() {
       const index = formula.container.children.indexOf(formula.scope as never);
       const hit = cache.get(formula.key);
       if (hit) {
+        hits += 1;
         formula.container.children.splice(index, 1, ...hit.map(copy));
       } else {
         pending.push({ key: formula.key, container: formula.container, index });
@@ -125,4 +127,9 @@ export function rehypeKatexCacheStore() {
       cache.set(key, nodes.map(copy));
     }
   };
+}
+
+/** How many formulas the cache holds and how many it served (for tests). */
+export function katexCacheStats(): { entries: number; hits: number } {
+  return { entries: cache.size, hits };
 }

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { katexOptions } from '../../src/markdown/katex-options.ts';
+import { katexCacheStats } from '../../src/markdown/rehype-katex-cache.ts';
 import { createSiteProcessor } from '../helpers/markdown.ts';
 
 const render = async (markdown: string) => (await (await createSiteProcessor()).render(markdown)).code;
@@ -13,8 +14,13 @@ const render = async (markdown: string) => (await (await createSiteProcessor()).
 describe('rendered formulas are reused', () => {
   it('gives a formula seen before exactly the HTML KaTeX gives it', async () => {
     const source = '行内 $\\sum_{i=1}^{n} x_i^{缓存}$ 与\n\n$$\n\\frac{a}{b} = \\sqrt{缓存}\n$$\n';
+    const before = katexCacheStats();
     const first = await render(source);
+    // Both formulas were rendered by rehype-katex and kept.
+    expect(katexCacheStats()).toEqual({ entries: before.entries + 2, hits: before.hits });
     const second = await render(source);
+    // Both served from the cache, and the HTML is the same.
+    expect(katexCacheStats()).toEqual({ entries: before.entries + 2, hits: before.hits + 2 });
     expect(second).toBe(first);
     const inline = katex.renderToString('\\sum_{i=1}^{n} x_i^{缓存}', { ...katexOptions, displayMode: false });
     expect(second).toContain(inline);
