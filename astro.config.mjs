@@ -39,7 +39,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'always' },
   integrations: [
     mdx(),
-    devSearchIndex({ base: site.base, indexDir: fileURLToPath(new URL('./dist/pagefind', import.meta.url)) }),
+    devSearchIndex({ base: site.base }),
     devLivePosts({ base: site.base }),
     sitemap({
       // lastmod from front matter (updated, else date), never from file times; the

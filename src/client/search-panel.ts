@@ -34,6 +34,9 @@ function loadPagefind(): Promise<PagefindModule> {
     await started;
     return api;
   });
+  // An index that could not be loaded (the dev server still loading posts, a lost
+  // connection) is asked for again by the next search.
+  pagefind.catch(() => (pagefind = undefined));
   return pagefind;
 }
 
@@ -149,7 +152,7 @@ export function bindSearchPanel(panel: HTMLElement): { focus(): void } {
       status.textContent = `找到 ${hits.length} 篇相关文章。`;
     } catch (error) {
       console.error('search failed:', error);
-      status.textContent = '搜索索引加载失败：请先运行 npm run build 生成索引。';
+      status.textContent = '搜索索引没有加载成功，请稍后再搜一次。';
     }
   }
 

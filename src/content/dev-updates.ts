@@ -3,7 +3,8 @@
  * the post's new body HTML, or the problems that keep it from rendering. The
  * dev-live-posts integration (src/integrations/) passes it on to open pages at once,
  * instead of waiting for Astro's data store to be written (debounced by 500 ms) and
- * every open page to reload.
+ * every open page to reload; the dev search index (dev-search-index.ts) indexes that
+ * post again before the next search.
  *
  * The loader runs inside Vite's module runner and the integration in Node's own
  * module graph, so a module-level variable would exist twice: the listener is kept
@@ -15,12 +16,16 @@ export type PostUpdate =
       /** The post's slug (its id in the collection). */
       id: string;
       path: string;
-      /** The post's body HTML as the page prints it; Astro's image placeholders are left in. */
-      html: string;
+      /**
+       * The post's body HTML as the page prints it; Astro's image placeholders are left in.
+       * Absent for an `.mdx` post left to Astro's MDX compiler (its page is compiled by Vite).
+       */
+      html: string | undefined;
     }
   | {
       /** A post file was deleted: its entry is gone from the store. */
       kind: 'removed';
+      id: string;
       path: string;
     }
   | {
@@ -38,16 +43,29 @@ export type PostUpdate =
 type Listener = (update: PostUpdate) => void;
 
 const KEY = Symbol.for('ml-notes-blog.post-updates');
-const slot = globalThis as typeof globalThis & { [KEY]?: Listener };
+const slot = globalThis as typeof globalThis & { [KEY]?: Map<string, Listener> };
 
-/** Registers the dev server's listener (one per server; a restart replaces it). */
-export function onPostUpdate(listener: Listener): void {
-  slot[KEY] = listener;
+/** Registers a dev server's listener under its name (a server restart replaces it). */
+export function onPostUpdate(name: string, listener: Listener): void {
+  (slot[KEY] ??= new Map()).set(name, listener);
 }
 
-/** Sends an update to the dev server's listener, if there is one (never during a build). */
+/** Sends an update to the dev server's listeners, if there are any (never during a build). */
 export function publishPostUpdate(update: PostUpdate): void {
-  slot[KEY]?.(update);
+  for (const listener of slot[KEY]?.values() ?? []) listener(update);
+}
+
+const IDS_KEY = Symbol.for('ml-notes-blog.stored-post-ids');
+const idsSlot = globalThis as typeof globalThis & { [IDS_KEY]?: () => string[] };
+
+/** The loader's way to say which posts its store holds now (set once its first sync is done). */
+export function setStoredPostIds(ids: () => string[]): void {
+  idsSlot[IDS_KEY] = ids;
+}
+
+/** The slugs of the posts the dev server has, sorted; undefined before the first content sync ends. */
+export function storedPostIds(): string[] | undefined {
+  return idsSlot[IDS_KEY]?.();
 }
 
 const WARM_KEY = Symbol.for('ml-notes-blog.warm-renderer');

@@ -33,7 +33,7 @@ import { build, site } from '../site.config.ts';
 import { ContentError, combineContentErrors, schemaErrors } from './content-error.ts';
 import { pipelineFingerprint } from './pipeline-fingerprint.ts';
 import { postIndexOf, writePostIndex } from './post-index.ts';
-import { publishPostUpdate, setRendererWarmup } from './dev-updates.ts';
+import { publishPostUpdate, setRendererWarmup, setStoredPostIds } from './dev-updates.ts';
 import { createRenderPool } from './render-pool.ts';
 import { readPostMetadata, type PostMetadata } from './post-metadata.ts';
 import { listPostFiles, type PostFile } from './post-files.ts';
@@ -215,6 +215,7 @@ export function postsLoader(options: { dir: string }): Loader {
 
       if (!watcher) return;
       setRendererWarmup(() => pool.warm());
+      setStoredPostIds(() => [...store.keys()].sort());
       // Dev server: render a changed post again (that post only); report problems without
       // stopping the server, in the terminal and, through publishPostUpdate, on open pages.
       watcher.add(dir);
@@ -247,7 +248,7 @@ export function postsLoader(options: { dir: string }): Loader {
           const ms = (from: number, to: number) => Math.round(to - from);
           logger.info(`${display}: rendered again (1 post; read ${ms(started, prepared_)} ms, rendered ${ms(prepared_, performance.now())} ms)`);
           const html = result.rendered?.htmlFile ? await readFile(result.rendered.htmlFile, 'utf8') : result.rendered?.html;
-          if (html !== undefined) publishPostUpdate({ kind: 'rendered', id: prepared.id, path: changed, html });
+          publishPostUpdate({ kind: 'rendered', id: prepared.id, path: changed, html });
         } catch (error) {
           report(changed, [error instanceof Error ? error : new Error(String(error))]);
         }
@@ -289,7 +290,7 @@ export function postsLoader(options: { dir: string }): Loader {
         idByFile.delete(display);
         fileById.delete(id);
         logger.info(`${display}: removed`);
-        publishPostUpdate({ kind: 'removed', path: removed });
+        publishPostUpdate({ kind: 'removed', id, path: removed });
       });
     },
   };

@@ -12,12 +12,12 @@
  * the browser in Vite's error overlay, with the file, the line and the message, and the
  * next good save of that file clears it. The server keeps running.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 import type { HotPayload } from 'vite';
 import { onPostUpdate, warmRenderer, type PostUpdate } from '../content/dev-updates.ts';
 import { HELLO_EVENT, POST_UPDATE_EVENT } from '../lib/dev-events.ts';
+import { dataStoreFile, writtenSince } from './data-store-writes.ts';
 
 /** How long after a save a page that opens is sent the new body (Astro's store is written by then). */
 const RECENT_MS = 5000;
@@ -37,7 +37,7 @@ function codeFrame(path: string, line: number | undefined): string | undefined {
 }
 
 export function devLivePosts(options: { base: string }): AstroIntegration {
-  let dataStoreFile = '';
+  let storeFile = '';
   return {
     name: 'dev-live-posts',
     hooks: {
@@ -45,23 +45,15 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
         if (command === 'dev') injectScript('page', `import '/src/client/dev-live-posts.ts';`);
       },
       'astro:config:done': ({ config }) => {
-        dataStoreFile = fileURLToPath(new URL('.astro/data-store.json', config.root));
+        storeFile = dataStoreFile(config.root);
       },
       'astro:server:setup': ({ server }) => {
         const hot = server.environments.client.hot;
         // Astro reloads open pages when it writes its data store after a change, but after a
         // post file is deleted the reload was seen to come before the write, or not at all
         // (1,000 posts: the feed kept the deleted post). Reload once the store file is written.
-        const reloadWhenStoreWritten = () => {
-          const before = existsSync(dataStoreFile) ? statSync(dataStoreFile).mtimeMs : 0;
-          const started = Date.now();
-          const poll = setInterval(() => {
-            const now = existsSync(dataStoreFile) ? statSync(dataStoreFile).mtimeMs : 0;
-            if (now === before && Date.now() - started < 5000) return;
-            clearInterval(poll);
-            hot.send({ type: 'full-reload', path: '*' });
-          }, 50);
-        };
+        const reloadWhenStoreWritten = () =>
+          void writtenSince(storeFile, Date.now()).then(() => hot.send({ type: 'full-reload', path: '*' }));
         const recent = new Map<string, { message: object; at: number }>();
         // The error shown for each file until it is saved without problems: a page that reloads
         // meanwhile (Astro's reload after another save) would otherwise lose the overlay.
@@ -75,7 +67,7 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
           }
           next();
         });
-        onPostUpdate((update: PostUpdate) => {
+        onPostUpdate('dev-live-posts', (update: PostUpdate) => {
           if (update.kind === 'problems') {
             const first = update.problems[0];
             const message = update.problems
@@ -107,6 +99,8 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
             reloadWhenStoreWritten();
             return;
           }
+          // An .mdx page compiled by Vite has no body to send: Astro's reload brings it.
+          if (update.kind === 'rendered' && update.html === undefined) return;
           const message =
             update.kind === 'rendered'
               ? { kind: update.kind, path: update.path, page: `${options.base}posts/${update.id}/`, html: update.html }

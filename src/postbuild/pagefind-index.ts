@@ -147,30 +147,54 @@ function postPages(siteDir: string): string[] {
     .sort();
 }
 
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStats> {
+/** A page's search document, named by its path in the site (posts/<slug>/index.html). */
+export interface SearchDocument {
+  sourcePath: string;
+  content: string;
+}
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<typeof pagefind.createIndex>>['index']>;
+
+async function createSearchIndex(): Promise<PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+/**
+ * Adds documents to the index in the order given (so the index is the same for the
+ * same documents), several at a time: Pagefind parses them while the caller prepares
+ * the next ones. Returns how many were added.
+ */
+async function addSearchDocuments(index: PagefindIndex, documents: SearchDocument[]): Promise<number> {
+  const results = await Promise.all(
+    documents.map((document) => index.addHTMLFile(document).then((result) => ({ document, result }))),
+  );
+  for (const { document, result } of results) {
+    if (result.errors.length > 0)
+      throw new Error(`Pagefind could not index ${document.sourcePath}: ${result.errors.join('; ')}`);
+  }
+  return results.length;
+}
+
+export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStats> {
+  const index = await createSearchIndex();
   try {
     let pages = 0;
     // Only post pages carry data-pagefind-body; the feed, tag and category pages are not read.
-    // A few files at a time: Pagefind parses them while this process prepares the next
-    // ones. They are handed over in path order, so the index is the same on every build.
     const files = postPages(siteDir);
     for (let start = 0; start < files.length; start += 8) {
       const batch = files.slice(start, start + 8);
       const documents = await Promise.all(
-        batch.map(async (file) => searchDocument(await readFile(join(siteDir, file), 'utf8'))),
+        batch.map(async (sourcePath) => ({
+          sourcePath,
+          content: searchDocument(await readFile(join(siteDir, sourcePath), 'utf8')),
+        })),
       );
-      const added = batch.flatMap((file, i) => {
-        const content = documents[i];
-        return content === undefined
-          ? []
-          : [index.addHTMLFile({ sourcePath: file, content }).then((result) => ({ file, result }))];
-      });
-      for (const { file, result } of await Promise.all(added)) {
-        if (result.errors.length > 0) throw new Error(`Pagefind could not index ${file}: ${result.errors.join('; ')}`);
-        pages += 1;
-      }
+      pages += await addSearchDocuments(
+        index,
+        documents.filter((document): document is SearchDocument => document.content !== undefined),
+      );
     }
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -178,4 +202,27 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * The files of an index of these documents, in memory (for the dev server, which
+ * serves them itself). Pagefind's service stays up for the next call; closeSearchIndexer()
+ * ends it.
+ */
+export async function searchIndexFiles(documents: SearchDocument[]): Promise<Map<string, Uint8Array>> {
+  const index = await createSearchIndex();
+  try {
+    for (let start = 0; start < documents.length; start += 8) {
+      await addSearchDocuments(index, documents.slice(start, start + 8));
+    }
+    const { files, errors } = await index.getFiles();
+    if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
+    return new Map(files.map((file) => [file.path, file.content]));
+  } finally {
+    await index.deleteIndex();
+  }
+}
+
+export async function closeSearchIndexer(): Promise<void> {
+  await pagefind.close();
 }

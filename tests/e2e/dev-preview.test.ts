@@ -4,7 +4,8 @@
  * without a manual reload; a content error (a broken formula, broken front matter)
  * shows on the page with the file, the line and the message, the server keeps
  * running, and the next good save clears it. The loader renders only the saved post
- * again, and says so. No timings are asserted here (see `npm run bench -- --dev`).
+ * again, and says so. Search answers from the posts as saved: a new post is found, a
+ * deleted one no longer. No timings are asserted here (see `npm run bench -- --dev`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -128,6 +129,34 @@ describe('the dev server while an author writes', () => {
     await eventually(async () => !(await proseText()).includes('保存之后新加的一段'));
     // Let Astro's reload for this save land before the next test saves again.
     await new Promise((done) => setTimeout(done, 1500));
+  });
+
+  it('finds a post saved a moment ago in search, and no longer once it is deleted', async () => {
+    const fresh = join(CONTENT, 'fresh.md');
+    const titles = async (query: string) => {
+      const search = await browser.newPage();
+      try {
+        await search.goto(`${URL_}/search/?q=${encodeURIComponent(query)}`);
+        await search.waitForFunction(
+          () => /找到/.test(document.querySelector('main [data-search-status]')?.textContent ?? ''),
+          null,
+          { timeout: 60_000 },
+        );
+        return await search.locator('main .search-result__title').allTextContents();
+      } finally {
+        await search.close();
+      }
+    };
+    // Indexed before the new post exists, so that the test sees the index built again.
+    expect(await titles('模拟退火')).toEqual([]);
+    writeFileSync(
+      fresh,
+      '---\ntitle: 刚写好的文章\ndate: 2025-03-05\ncategory: 机器学习\n---\n\n模拟退火是一种随机搜索方法。\n',
+    );
+    await eventually(async () => (await titles('模拟退火')).includes('刚写好的文章'));
+    expect(log).toMatch(/search: 3 posts indexed/);
+    rmSync(fresh);
+    await eventually(async () => (await titles('模拟退火')).length === 0);
   });
 
   it('shows broken front matter on the page, and the server keeps running', async () => {
