@@ -23,7 +23,7 @@
  * review MDX like code. The pages' Content-Security-Policy keeps inline
  * scripts, handlers and javascript: URLs inert in the browser as a second line.
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { EsNode, MdxAttribute as JsxAttribute } from './mdx-nodes.ts';
@@ -33,6 +33,17 @@ export interface PolicyProblem {
   message: string;
   /** 1-based line within the parsed source (the post's body). */
   line: number | undefined;
+}
+
+/** What Vite tries after an import path without one (its default resolve.extensions, and Astro's). */
+const IMPORT_EXTENSIONS = ['.astro', '.mjs', '.js', '.mts', '.ts', '.jsx', '.tsx', '.json', '.mdx', '.md'];
+
+/** Whether an import path names a file as Vite resolves it: as written, with an extension, or a folder's index. */
+function resolvesToFile(target: string): boolean {
+  const isFile = (path: string) => existsSync(path) && statSync(path).isFile();
+  if (isFile(target)) return true;
+  const candidates = [target, `${target}${sep}index`];
+  return candidates.some((candidate) => IMPORT_EXTENSIONS.some((extension) => isFile(`${candidate}${extension}`)));
 }
 
 /** Globals that reach the environment, the file system, the network or a code compiler. */
@@ -234,6 +245,11 @@ export class MdxCodePolicy {
     const segments = relative(base, real).split(sep);
     if (segments.some((segment) => segment.startsWith('.') && segment !== '.' && segment !== '..')) {
       this.#refuse(`MDX posts may not import the hidden file "${specifier}"`, line);
+      return;
+    }
+    // Checked here, with the post's line: Vite would report it at a line of the compiled module.
+    if (!resolvesToFile(target)) {
+      this.#refuse(`imports "${specifier}", which does not exist (looked for ${relative(this.#root, target) || target})`, line);
     }
   }
 

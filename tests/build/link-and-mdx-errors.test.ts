@@ -47,7 +47,7 @@ describe('MDX', () => {
     ]));
   it('an import of a file that does not exist', () =>
     void tryBroken('mdx-missing-import', [
-      new RegExp(`Could not resolve './Missing.astro' in ${file('mdx-missing-import', 'bad.mdx')}`),
+      new RegExp(`${file('mdx-missing-import', 'bad.mdx')}:7: imports "\\./Missing\\.astro", which does not exist`),
     ]));
   it('a component that is not defined', () =>
     void tryBroken('mdx-undefined-component', [

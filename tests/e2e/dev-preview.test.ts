@@ -131,6 +131,20 @@ describe('the dev server while an author writes', () => {
     await new Promise((done) => setTimeout(done, 1500));
   });
 
+  it('shows an MDX import of a missing file with the line of the import, then clears it', async () => {
+    const mdx = join(CONTENT, 'component.mdx');
+    const good = '---\ntitle: 带组件的文章\ndate: 2025-03-02\ncategory: 机器学习\n---\n\n正文。\n';
+    writeFileSync(mdx, good.replace('正文。', "import Missing from './Missing.astro';\n\n<Missing />"));
+    await eventually(async () => /does not exist/.test(await overlayText()));
+    const text = await overlayText();
+    expect(text).toContain('component.mdx');
+    expect(text).toMatch(/line 7/);
+    writeFileSync(mdx, good);
+    await eventually(async () => (await overlayText()) === '');
+    rmSync(mdx);
+    await new Promise((done) => setTimeout(done, 1500));
+  });
+
   it('finds a post saved a moment ago in search, and no longer once it is deleted', async () => {
     const fresh = join(CONTENT, 'fresh.md');
     const titles = async (query: string) => {
