@@ -11,8 +11,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { onPostUpdate, storedPostIds } from '../content/dev-updates.ts';
-import { closeSearchIndexer, searchDocument, searchIndexFiles } from '../postbuild/pagefind-index.ts';
 import { dataStoreFile, writtenSince } from './data-store-writes.ts';
+
+/** Loaded on the first search: the dev server starts without Pagefind and the segmenter. */
+const indexer = () => import('../postbuild/pagefind-index.ts');
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -60,6 +62,7 @@ export function devSearchIndex(options: { base: string }): AstroIntegration {
             logger.warn(`search: posts/${id}/ answered ${response.status}; not indexed this time`);
             return;
           }
+          const { searchDocument } = await indexer();
           if ((versions.get(id) ?? 0) === version) documents.set(id, searchDocument(html));
         }
 
@@ -87,7 +90,7 @@ export function devSearchIndex(options: { base: string }): AstroIntegration {
             const content = documents.get(id);
             return content === undefined ? [] : [{ sourcePath: `posts/${id}/index.html`, content }];
           });
-          const result = await searchIndexFiles(indexed);
+          const result = await (await indexer()).searchIndexFiles(indexed);
           const ms = Math.round(performance.now() - started);
           logger.info(`search: ${indexed.length} posts indexed (${missing.length} pages read) in ${ms} ms`);
           // Kept unless a post changed meanwhile (its document was dropped: the next search rebuilds).
@@ -125,7 +128,10 @@ export function devSearchIndex(options: { base: string }): AstroIntegration {
             },
           );
         });
-        server.httpServer?.once('close', () => void closeSearchIndexer());
+        server.httpServer?.once('close', () => {
+          if (files !== undefined || building !== undefined)
+            void indexer().then((module) => module.closeSearchIndexer());
+        });
       },
     },
   };
