@@ -161,6 +161,9 @@ export function bindSearchPanel(panel: HTMLElement): { focus(): void } {
     input.value = params.get('q') ?? '';
     category.value = params.get('category') ?? '';
   }
+  // The index starts loading when the reader comes to the box, not after the first word:
+  // the first result then waits for the search alone.
+  input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
