@@ -162,40 +162,41 @@ async function createSearchIndex(): Promise<PagefindIndex> {
 }
 
 /**
- * Adds documents to the index in the order given (so the index is the same for the
- * same documents), several at a time: Pagefind parses them while the caller prepares
- * the next ones. Returns how many were added.
+ * Hands documents to Pagefind in the order they come (so the index is the same for the
+ * same documents) without waiting for each to be indexed: Pagefind, a process of its
+ * own, indexes one while this process prepares the next. done() waits for all and
+ * throws the first indexing error.
  */
-async function addSearchDocuments(index: PagefindIndex, documents: SearchDocument[]): Promise<number> {
-  const results = await Promise.all(
-    documents.map((document) => index.addHTMLFile(document).then((result) => ({ document, result }))),
-  );
-  for (const { document, result } of results) {
-    if (result.errors.length > 0)
-      throw new Error(`Pagefind could not index ${document.sourcePath}: ${result.errors.join('; ')}`);
-  }
-  return results.length;
+function searchIndexFeeder(index: PagefindIndex): { add(document: SearchDocument): void; done(): Promise<number> } {
+  const added: Promise<string | undefined>[] = [];
+  return {
+    add(document) {
+      added.push(
+        index.addHTMLFile(document).then(
+          (result) => (result.errors.length > 0 ? `${document.sourcePath}: ${result.errors.join('; ')}` : undefined),
+          (error: unknown) => `${document.sourcePath}: ${String(error)}`,
+        ),
+      );
+    },
+    async done() {
+      const problems = (await Promise.all(added)).filter((problem) => problem !== undefined);
+      if (problems.length > 0) throw new Error(`Pagefind could not index ${problems[0]}`);
+      return added.length;
+    },
+  };
 }
 
 export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStats> {
   const index = await createSearchIndex();
   try {
-    let pages = 0;
+    const feeder = searchIndexFeeder(index);
     // Only post pages carry data-pagefind-body; the feed, tag and category pages are not read.
-    const files = postPages(siteDir);
-    for (let start = 0; start < files.length; start += 8) {
-      const batch = files.slice(start, start + 8);
-      const documents = await Promise.all(
-        batch.map(async (sourcePath) => ({
-          sourcePath,
-          content: searchDocument(await readFile(join(siteDir, sourcePath), 'utf8')),
-        })),
-      );
-      pages += await addSearchDocuments(
-        index,
-        documents.filter((document): document is SearchDocument => document.content !== undefined),
-      );
+    // Each read lets the documents handed over so far go out to Pagefind.
+    for (const sourcePath of postPages(siteDir)) {
+      const content = searchDocument(await readFile(join(siteDir, sourcePath), 'utf8'));
+      if (content !== undefined) feeder.add({ sourcePath, content });
     }
+    const pages = await feeder.done();
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return { pages };
@@ -212,9 +213,9 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
 export async function searchIndexFiles(documents: SearchDocument[]): Promise<Map<string, Uint8Array>> {
   const index = await createSearchIndex();
   try {
-    for (let start = 0; start < documents.length; start += 8) {
-      await addSearchDocuments(index, documents.slice(start, start + 8));
-    }
+    const feeder = searchIndexFeeder(index);
+    for (const document of documents) feeder.add(document);
+    await feeder.done();
     const { files, errors } = await index.getFiles();
     if (errors.length > 0) throw new Error(`Pagefind could not write its index: ${errors.join('; ')}`);
     return new Map(files.map((file) => [file.path, file.content]));
