@@ -1,6 +1,6 @@
 /**
- * remark plugin: the writing blocks as Markdown directives, so that .md posts
- * get the same markup as the MDX components in src/components/mdx/:
+ * remark plugin: the writing blocks as Markdown directives, with the markup the MDX
+ * components in src/components/mdx/ print (both from src/lib/writing-blocks.ts):
  *
  *   :::note[可选标题]      :::tip      :::warning      → callouts
  *   :::derivation[标题]                               → a collapsible derivation
@@ -11,7 +11,13 @@
  */
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { calloutTitle, isCalloutKind, paperLinks, paperVenue } from '../lib/writing-blocks.ts';
+import {
+  calloutMarkup,
+  derivationMarkup,
+  isCalloutKind,
+  paperCardMarkup,
+  type MarkupBuilder,
+} from '../lib/writing-blocks.ts';
 
 type Node = {
   type: string;
@@ -22,12 +28,21 @@ type Node = {
   value?: string;
 };
 
-const element = (hName: string, hProperties: Record<string, unknown>, children: Node[], type = 'paragraph'): Node => ({
-  type,
-  children,
-  data: { hName, hProperties },
-});
-const text = (value: string): Node => ({ type: 'text', value });
+/**
+ * The markup of src/lib/writing-blocks.ts as mdast: each element is a node that carries
+ * its name for mdast-util-to-hast, of the mdast type whose children it holds (blocks in
+ * a blockquote, text in a paragraph or, inside one, an emphasis).
+ */
+const BLOCK_HOLDERS = new Set(['aside', 'details', 'div']);
+const PHRASING = new Set(['a', 'cite']);
+const mdast: MarkupBuilder<Node> = {
+  element: (hName, hProperties, children) => ({
+    type: BLOCK_HOLDERS.has(hName) ? 'blockquote' : PHRASING.has(hName) ? 'emphasis' : 'paragraph',
+    children,
+    data: { hName, hProperties },
+  }),
+  text: (value) => ({ type: 'text', value }),
+};
 
 /** Splits a container's children into its [label] (directiveLabel paragraph) and body. */
 function labelAndBody(node: Node): { label: Node[] | undefined; body: Node[] } {
@@ -39,66 +54,32 @@ function labelAndBody(node: Node): { label: Node[] | undefined; body: Node[] } {
 function transform(node: Node, file: VFile): Node | Node[] | undefined {
   if (node.type === 'containerDirective' && node.name && isCalloutKind(node.name)) {
     const { label, body } = labelAndBody(node);
-    return element(
-      'aside',
-      { className: ['callout', `callout--${node.name}`], role: 'note' },
-      [element('p', { className: ['callout__title'] }, label ?? [text(calloutTitle(node.name))]), ...body],
-      'blockquote',
-    );
+    return calloutMarkup(mdast, node.name, label, body);
   }
   if (node.type === 'containerDirective' && node.name === 'derivation') {
     const { label, body } = labelAndBody(node);
-    return element(
-      'details',
-      { className: ['derivation'] },
-      [
-        element('summary', {}, label ?? [text('展开推导')]),
-        element('div', { className: ['derivation__body'] }, body, 'blockquote'),
-      ],
-      'blockquote',
-    );
+    return derivationMarkup(mdast, label, body);
   }
   if (node.type === 'leafDirective' && node.name === 'paper') {
     const attributes = node.attributes ?? {};
     const title = attributes['title']?.trim();
     if (!title)
       file.fail('::paper needs a title: ::paper{title="…" authors="…" venue="…" year="…" arxiv="…"}', node as never);
-    const links = paperLinks({
-      arxiv: attributes['arxiv'] ?? undefined,
-      doi: attributes['doi'] ?? undefined,
-      url: attributes['url'] ?? undefined,
+    const given = (name: string) => attributes[name] ?? undefined;
+    return paperCardMarkup(mdast, {
+      title: title!,
+      authors: given('authors'),
+      venue: given('venue'),
+      year: given('year'),
+      arxiv: given('arxiv'),
+      doi: given('doi'),
+      url: given('url'),
     });
-    const venue = paperVenue(attributes['venue'] ?? undefined, attributes['year'] ?? undefined);
-    return element(
-      'aside',
-      { className: ['paper-card'], ariaLabel: `论文：${title}` },
-      [
-        element('p', { className: ['paper-card__kicker'] }, [text('论文')]),
-        element('p', { className: ['paper-card__title'] }, [element('cite', {}, [text(title!)], 'emphasis')]),
-        ...(attributes['authors']
-          ? [element('p', { className: ['paper-card__authors'] }, [text(attributes['authors'])])]
-          : []),
-        ...(venue ? [element('p', { className: ['paper-card__venue'] }, [text(venue)])] : []),
-        ...(links.length > 0
-          ? [
-              element(
-                'p',
-                { className: ['paper-card__links'] },
-                links.flatMap((link, i) => [
-                  ...(i > 0 ? [text(' · ')] : []),
-                  { type: 'link', url: link.href, children: [text(link.text)] } as Node,
-                ]),
-              ),
-            ]
-          : []),
-      ],
-      'blockquote',
-    );
   }
   if (node.type === 'textDirective' && node.name !== 'ref' && node.name !== 'eqref') {
     // Not ours: give the author's text back (":name[label]{attrs}" is rare in prose; ":name" is common).
-    const label = node.children && node.children.length > 0 ? [text('['), ...node.children, text(']')] : [];
-    return [text(`:${node.name}`), ...label];
+    const label = node.children && node.children.length > 0 ? [mdast.text('['), ...node.children, mdast.text(']')] : [];
+    return [mdast.text(`:${node.name}`), ...label];
   }
   if (node.type === 'leafDirective' || node.type === 'containerDirective') {
     file.fail(

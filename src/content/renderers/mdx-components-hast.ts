@@ -1,5 +1,5 @@
 /**
- * The markup of the MDX writing components, defined once: the fast MDX renderer
+ * The MDX writing components as hast, with the markup of src/lib/writing-blocks.ts: the fast MDX renderer
  * (fast-mdx.ts) puts these trees into a post, and the Astro components that
  * @astrojs/mdx renders (src/components/mdx/Callout.astro, Derivation.astro,
  * PaperCard.astro) print them through renderHastComponent. <Figure> is not
@@ -8,10 +8,23 @@
 import type { ElementContent, Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { calloutTitle, isCalloutKind, paperLinks, paperVenue, type MdxComponentName } from '../../lib/writing-blocks.ts';
+import {
+  calloutMarkup,
+  derivationMarkup,
+  isCalloutKind,
+  paperCardMarkup,
+  type MarkupBuilder,
+  type MdxComponentName,
+} from '../../lib/writing-blocks.ts';
 
 export type Props = Record<string, unknown>;
 type Component = (props: Props, children: ElementContent[]) => Element;
+
+/** The markup of src/lib/writing-blocks.ts as hast. */
+const hast: MarkupBuilder<ElementContent> = {
+  element: (tag, properties, children) => h(tag, properties, children),
+  text: (value) => ({ type: 'text', value }),
+};
 
 /** A prop as the text Astro would print for it (undefined when absent). */
 function textProp(props: Props, name: string): string | undefined {
@@ -19,36 +32,29 @@ function textProp(props: Props, name: string): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
 
+/** A prop that is text (a title) as the children the markup expects. */
+const textChildren = (value: string | undefined): ElementContent[] | undefined =>
+  value === undefined ? undefined : [hast.text(value)];
+
 const Callout: Component = (props, children) => {
   const type = textProp(props, 'type') ?? 'note';
   if (!isCalloutKind(type)) throw new Error(`<Callout type="${type}">: type must be note, tip or warning`);
-  return h('aside', { className: ['callout', `callout--${type}`], role: 'note' }, [
-    h('p', { className: ['callout__title'] }, textProp(props, 'title') ?? calloutTitle(type)),
-    ...children,
-  ]);
+  return calloutMarkup(hast, type, textChildren(textProp(props, 'title')), children) as Element;
 };
 
 const Derivation: Component = (props, children) =>
-  h('details', { className: ['derivation'] }, [
-    h('summary', textProp(props, 'title') ?? '展开推导'),
-    h('div', { className: ['derivation__body'] }, children),
-  ]);
+  derivationMarkup(hast, textChildren(textProp(props, 'title')), children) as Element;
 
-const PaperCard: Component = (props) => {
-  const title = textProp(props, 'title') ?? '';
-  const authors = textProp(props, 'authors');
-  const links = paperLinks({ arxiv: textProp(props, 'arxiv'), doi: textProp(props, 'doi'), url: textProp(props, 'url') });
-  const venue = paperVenue(textProp(props, 'venue'), textProp(props, 'year'));
-  return h('aside', { className: ['paper-card'], ariaLabel: `论文：${title}` }, [
-    h('p', { className: ['paper-card__kicker'] }, '论文'),
-    h('p', { className: ['paper-card__title'] }, h('cite', title)),
-    ...(authors ? [h('p', { className: ['paper-card__authors'] }, authors)] : []),
-    ...(venue ? [h('p', { className: ['paper-card__venue'] }, venue)] : []),
-    ...(links.length > 0
-      ? [h('p', { className: ['paper-card__links'] }, links.flatMap((link, i) => [...(i > 0 ? [' · '] : []), h('a', { href: link.href }, link.text)]))]
-      : []),
-  ]);
-};
+const PaperCard: Component = (props) =>
+  paperCardMarkup(hast, {
+    title: textProp(props, 'title') ?? '',
+    authors: textProp(props, 'authors'),
+    venue: textProp(props, 'venue'),
+    year: textProp(props, 'year'),
+    arxiv: textProp(props, 'arxiv'),
+    doi: textProp(props, 'doi'),
+    url: textProp(props, 'url'),
+  }) as Element;
 
 /** The components a fast-rendered MDX post may use, by name. */
 export const hastComponents: Readonly<Record<string, Component>> = {
