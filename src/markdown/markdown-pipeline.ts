@@ -32,6 +32,7 @@ import { rehypeCodeBlocks } from './rehype-code-blocks.ts';
 import { rehypeHeadingIds } from './rehype-heading-ids.ts';
 import { rehypeMathPunctuation } from './rehype-math-punctuation.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
+import { rehypeFigureText } from './rehype-figure-text.ts';
 import { rehypeKatexCacheLookup, rehypeKatexCacheStore } from './rehype-katex-cache.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
@@ -66,6 +67,7 @@ export const rehypePlugins: RehypePlugins = [
   rehypeHeadingIds,
   rehypeCodeBlocks,
   rehypeScrollRegions,
+  rehypeFigureText,
   rehypeMathPunctuation,
 ];
 

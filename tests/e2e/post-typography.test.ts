@@ -140,11 +140,47 @@ describe('output and wide blocks', () => {
     await page.context().close();
   });
 
+  for (const width of WIDTHS) {
+    it(`keeps the text of text-heavy diagrams at 10 px or more, scrolling inside the figure (${width} px)`, async () => {
+      let diagrams = 0;
+      for (const slug of POSTS) {
+        const page = await openPost(slug, width);
+        const found = await page.evaluate(() => ({
+          pageOverflow: document.scrollingElement!.scrollWidth - window.innerWidth,
+          figures: [...document.querySelectorAll<HTMLElement>('.prose figure .figure-scroll')].map((region) => {
+            const image = region.querySelector('img')!;
+            const figure = region.closest('figure')!;
+            return {
+              shown: image.getBoundingClientRect().width,
+              natural: Number(image.getAttribute('width')),
+              minimum: Number.parseFloat(region.style.getPropertyValue('--figure-min-width')),
+              scrolls: region.scrollWidth > region.clientWidth + 1,
+              column: figure.getBoundingClientRect().width,
+              captionWidth: figure.querySelector('figcaption')?.getBoundingClientRect().width ?? 0,
+            };
+          }),
+        }));
+        expect(found.pageOverflow, slug).toBeLessThanOrEqual(0);
+        for (const figure of found.figures) {
+          diagrams += 1;
+          expect(figure.minimum, slug).toBeGreaterThan(320);
+          expect(figure.shown, slug).toBeGreaterThanOrEqual(Math.min(figure.minimum, figure.natural) - 1);
+          // It scrolls only where the column is narrower than the diagram needs; the caption never does.
+          expect(figure.scrolls, slug).toBe(figure.column < figure.minimum - 1);
+          expect(figure.captionWidth, slug).toBeLessThanOrEqual(figure.column + 1);
+        }
+        await page.context().close();
+      }
+      // The flow diagrams of tf-export, DDP, autograd, ThunderNet, … (plots with a few labels shrink).
+      expect(diagrams).toBeGreaterThanOrEqual(5);
+    });
+  }
+
   for (const slug of ['pca', 'gbdt-to-xgboost', 'tf-export']) {
     it(`gives every sideways-scrolling block of ${slug} a scroll cue (375 px)`, async () => {
       const page = await openPost(slug, 375);
       const blocks = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('.prose :is(.katex-display, .table-scroll, pre)')]
+        [...document.querySelectorAll<HTMLElement>('.prose :is(.katex-display, .table-scroll, .figure-scroll, pre)')]
           .filter((element) => element.scrollWidth > element.clientWidth + 1)
           .map((element) => {
             const style = getComputedStyle(element);
