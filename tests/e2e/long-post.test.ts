@@ -115,6 +115,23 @@ describe('a long post scrolled to its end', () => {
   }
 });
 
+describe('formulas off screen', () => {
+  // Laying the MathML copies out only near the viewport (content-visibility: auto) made
+  // the PCA post faster to paint, and took every formula off screen out of this tree.
+  it('are all in the accessibility tree, not only those on the first screen', async () => {
+    const page = await openPage(375, 'posts/pca/');
+    const formulas = await page.evaluate(() => document.querySelectorAll('.prose .katex-mathml math').length);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: { role?: { value?: string }; ignored?: boolean }[];
+    };
+    const math = nodes.filter((node) => node.role?.value === 'MathMLMath' && !node.ignored).length;
+    expect(formulas).toBeGreaterThan(100);
+    expect(math).toBe(formulas);
+    await page.context().close();
+  });
+});
+
 describe('print', () => {
   for (const width of WIDTHS) {
     it(`is light with dark text even when the dark theme is chosen (${width} px)`, async () => {
