@@ -56,7 +56,8 @@ export function paperVenue(venue: string | undefined, year: string | number | un
  * components, mdast nodes that carry the element's name for the Markdown directives.
  */
 export interface MarkupBuilder<N> {
-  element(tag: string, properties: Record<string, unknown>, children: N[]): N;
+  /** Properties as hast names them (className, ariaLabel, href). */
+  element(tag: string, properties: Record<string, string | string[]>, children: N[]): N;
   text(value: string): N;
 }
 
