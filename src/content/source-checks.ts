@@ -13,8 +13,9 @@
  *   files outside the project, scripts, event handlers, javascript: URLs).
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import { visit } from 'unist-util-visit';
+import { imageFile } from '../lib/image-file.ts';
 import { isRelativeImagePath } from '../lib/image-paths.ts';
 import { parseMarkdown, type MdNode } from '../lib/markdown-text.ts';
 import { rawHtmlImages } from '../lib/raw-html-images.ts';
@@ -69,7 +70,7 @@ export function checkSource(tree: MdNode, file: string, display: string, bodyLin
   const problems: ContentError[] = [];
   const warnings: string[] = [];
   const missingImage = (url: string, at: number | undefined) => {
-    const path = resolve(dirname(file), decodeURI(url.split(/[?#]/)[0]!));
+    const path = imageFile(file, url);
     if (!existsSync(path)) problems.push(new ContentError(display, `image "${url}" does not exist (looked for ${path})`, at));
   };
   const esm: string[] = [];

@@ -10,10 +10,10 @@
  * before.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Element, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { imageFile } from '../lib/image-file.ts';
 import { isRelativeImagePath } from '../lib/image-paths.ts';
 import { diagramMinWidth } from '../lib/svg-text-size.ts';
 
@@ -27,7 +27,7 @@ export function rehypeFigureText() {
       const image = figure.children[index] as Element | undefined;
       const src = typeof image?.properties['src'] === 'string' ? image.properties['src'] : '';
       if (!image || !isRelativeImagePath(src) || !/\.svg$/i.test(src.split(/[?#]/)[0]!)) return SKIP;
-      const path = resolve(dirname(file.path), decodeURIComponent(src.split(/[?#]/)[0]!));
+      const path = imageFile(file.path, src);
       // A missing file is the image check's to report (source-checks.ts).
       if (!existsSync(path)) return SKIP;
       const minWidth = diagramMinWidth(readFileSync(path, 'utf8'));
