@@ -34,6 +34,7 @@ import { rehypeMathPunctuation } from './rehype-math-punctuation.ts';
 import { rehypeScrollRegions } from './rehype-scroll-regions.ts';
 import { rehypeFigureText } from './rehype-figure-text.ts';
 import { rehypeKatexCacheLookup, rehypeKatexCacheStore } from './rehype-katex-cache.ts';
+import { rehypeShikiCacheLookup, rehypeShikiCacheStore } from './rehype-shiki-cache.ts';
 import { rehypeRawImages } from './rehype-raw-images.ts';
 import { rehypeSanitizeRawHtml } from './rehype-sanitize-raw.ts';
 
@@ -86,11 +87,12 @@ export const shikiConfig = {
 
 /**
  * The Shiki step of the workers' processors, as Astro adds it to its own: from Astro's
- * resolved config (shikiConfig above plus Astro's defaults), none when highlighting is off.
+ * resolved config (shikiConfig above plus Astro's defaults), none when highlighting is off;
+ * with a cache around it, so that a block seen before is not highlighted again.
  */
 export function shikiSteps(options: Pick<AstroMarkdownOptions, 'syntaxHighlight' | 'shikiConfig'>): PluggableList {
   const syntax = options.syntaxHighlight;
   const shiki = syntax === 'shiki' || (typeof syntax === 'object' && syntax.type === 'shiki');
   const excludeLangs = typeof syntax === 'object' ? syntax.excludeLangs : undefined;
-  return shiki ? [[rehypeShiki, options.shikiConfig, excludeLangs]] : [];
+  return shiki ? [rehypeShikiCacheLookup, [rehypeShiki, options.shikiConfig, excludeLangs], rehypeShikiCacheStore] : [];
 }

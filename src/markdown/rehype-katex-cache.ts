@@ -1,8 +1,9 @@
 /**
  * A cache of rehype-katex's output, by formula, around rehype-katex (which does the
- * rendering): `rehypeKatexCacheLookup` runs before it and puts the cached output in
- * place of every formula it has seen; `rehypeKatexCacheStore` runs after it and
- * keeps the output of the formulas it rendered.
+ * rendering; see rehype-step-cache.ts): `rehypeKatexCacheLookup` runs before it and
+ * `rehypeKatexCacheStore` after it, so that every formula seen before is served from
+ * the cache, neither rendered again nor walked by rehype-katex (the PCA post's cached
+ * formulas are ~50,000 nodes: ~25 ms of a save's render).
  *
  * Why: rehype-katex renders each formula to an HTML string and parses that string
  * back into a tree, ~0.8 ms a formula here, most of a long post's render (the PCA
@@ -18,10 +19,10 @@
  * number of macros defined so far, so a formula rendered before a `\gdef` changed a
  * macro is not reused after it.
  */
-import type { Element, ElementContent, Parents, Root } from 'hast';
+import type { Element, ElementContent, Parents } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
 import { katexOptions } from './katex-options.ts';
+import { createStepCache } from './rehype-step-cache.ts';
 
 /**
  * Entries kept, oldest dropped first: enough for the longest post (PCA: 163 formulas, GBDT 144), which is what
@@ -30,18 +31,8 @@ import { katexOptions } from './katex-options.ts';
  * rarely sees twice.
  */
 const MAX_ENTRIES = 400;
-const cache = new Map<string, ElementContent[]>();
-let hits = 0;
 
 const DEFINES_MACROS = /\\(?:gdef|xdef|def|edef|newcommand|renewcommand|providecommand|let|global|futurelet)\b/;
-
-interface Pending {
-  key: string;
-  container: Parents;
-  index: number;
-}
-const PENDING = Symbol('katex-cache-pending');
-type WithPending = Root & { [PENDING]?: Pending[] };
 
 /** The formula an element holds, as rehype-katex reads it: the node it replaces, its TeX and mode. */
 function formulaOf(
@@ -67,69 +58,25 @@ function formulaOf(
   return { scope, container, key: `${display ? 'D' : 'I'}${macros}\u0000${tex}` };
 }
 
-/** A copy of KaTeX's output tree (elements, text, comments), without source positions, which it does not need. */
-function copy(node: ElementContent): ElementContent {
-  if (node.type === 'element') {
-    const properties: Element['properties'] = {};
-    for (const [name, value] of Object.entries(node.properties))
-      properties[name] = Array.isArray(value) ? [...value] : value;
-    return { type: 'element', tagName: node.tagName, properties, children: node.children.map(copy) };
-  }
-  const leaf = { ...node };
-  delete leaf.position;
-  return leaf;
-}
-
-function isError(nodes: ElementContent[]): boolean {
-  const walk = (node: ElementContent): boolean => {
+/** KaTeX's output for a formula it could render: its root element, without error markup inside. */
+function isRenderedFormula(output: ElementContent): boolean {
+  if (output.type !== 'element') return false;
+  const classes = output.properties['className'];
+  if (!Array.isArray(classes) || !(classes.includes('katex') || classes.includes('katex-display'))) return false;
+  const isError = (node: ElementContent): boolean => {
     if (node.type !== 'element') return false;
-    const classes = node.properties['className'];
-    if (Array.isArray(classes) && classes.includes('katex-error')) return true;
+    const names = node.properties['className'];
+    if (Array.isArray(names) && names.includes('katex-error')) return true;
     if (String(node.properties['style'] ?? '').includes('color:#cc0000')) return true;
-    return node.children.some(walk);
+    return node.children.some(isError);
   };
-  return nodes.some(walk);
+  return !isError(output);
 }
 
-export function rehypeKatexCacheLookup() {
-  return (tree: Root): void => {
-    const pending: Pending[] = [];
-    visitParents(tree, 'element', (element, parents) => {
-      const formula = formulaOf(element, parents as Parents[]);
-      if (!formula) return undefined;
-      const index = formula.container.children.indexOf(formula.scope as never);
-      const hit = cache.get(formula.key);
-      if (hit) {
-        hits += 1;
-        formula.container.children.splice(index, 1, ...hit.map(copy));
-      } else {
-        pending.push({ key: formula.key, container: formula.container, index });
-      }
-      return SKIP;
-    });
-    (tree as WithPending)[PENDING] = pending;
-  };
-}
+const formulas = createStepCache({ maxEntries: MAX_ENTRIES, find: formulaOf, keep: isRenderedFormula });
 
-export function rehypeKatexCacheStore() {
-  return (tree: Root): void => {
-    const pending = (tree as WithPending)[PENDING] ?? [];
-    delete (tree as WithPending)[PENDING];
-    for (const { key, container, index } of pending) {
-      // rehype-katex put KaTeX's one root element where the formula was.
-      const output = container.children[index];
-      if (!output || output.type !== 'element' || cache.has(key)) continue;
-      const classes = output.properties['className'];
-      if (!Array.isArray(classes) || !(classes.includes('katex') || classes.includes('katex-display'))) continue;
-      const nodes = [output];
-      if (isError(nodes)) continue;
-      if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-      cache.set(key, nodes.map(copy));
-    }
-  };
-}
+export const rehypeKatexCacheLookup = formulas.lookup;
+export const rehypeKatexCacheStore = formulas.store;
 
 /** How many formulas the cache holds and how many it served (for tests). */
-export function katexCacheStats(): { entries: number; hits: number } {
-  return { entries: cache.size, hits };
-}
+export const katexCacheStats = formulas.stats;
