@@ -36,6 +36,8 @@ export interface PostTask {
   excerptLength: number;
   /** Where the HTML goes when it has no images (the loader keeps it out of Astro's data store). */
   htmlFile: string;
+  /** Render only to fill the worker's caches, and write nothing (the dev server's warm-up of an open post). */
+  discard?: boolean;
 }
 
 export interface Problem {
@@ -128,6 +130,7 @@ export async function doPostWork(task: PostTask, renderers: Renderers): Promise<
     ...result.metadata,
     imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths],
   };
+  if (task.discard) return { problems: [], ...summary };
   if (metadata.imagePaths.length > 0) return { problems: [], ...summary, rendered: { html: result.code, metadata } };
   await mkdir(dirname(task.htmlFile), { recursive: true });
   await writeFile(task.htmlFile, result.code);

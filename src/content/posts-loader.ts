@@ -69,12 +69,14 @@ export function postsLoader(options: { dir: string }): Loader {
       const htmlDir = fileURLToPath(new URL('post-html/', config.cacheDir));
       const idByFile = new Map<string, string>();
       const fileById = new Map<string, string>();
+      const sourceByDisplay = new Map<string, PostFile>();
 
       /**
        * The cheap, ordered part of a post: decode, front matter, slug, schema.
        * Returns problems, a cached entry's problems (it is kept as it is), or the work to do.
        */
-      async function prepare(source: PostFile): Promise<Error[] | Pending> {
+      async function prepare(source: PostFile, options: { evenIfCached?: boolean } = {}): Promise<Error[] | Pending> {
+        sourceByDisplay.set(source.display, source);
         const decoded = decodeSourceBytes(await readFile(source.path));
         if (!decoded.ok) return [new ContentError(source.display, decoded.message)];
         const text = decoded.text;
@@ -108,7 +110,7 @@ export function postsLoader(options: { dir: string }): Loader {
         const digest = generateDigest(text);
         const existing = store.get(id);
         const cached = existing?.digest === digest && existing.filePath === source.display ? existing : undefined;
-        if (cached && htmlPresent(cached)) {
+        if (cached && !options.evenIfCached && htmlPresent(cached)) {
           // Unchanged since the cached build: keep the entry (re-registering its imports,
           // which store.set skips for an equal digest). It passed every check when it was
           // stored (a post with a problem never is, and the pipeline fingerprint drops
@@ -216,7 +218,16 @@ export function postsLoader(options: { dir: string }): Loader {
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 
       if (!watcher) return;
-      setRendererWarmup(() => pool.warm());
+      // A post page the author opened is rendered once, unstored, to fill the thread's caches.
+      const warmedIds = new Set<string>();
+      setRendererWarmup((id) => {
+        const source = id === undefined ? undefined : sourceByDisplay.get(fileById.get(id) ?? '');
+        if (id === undefined || source === undefined || warmedIds.has(id)) return pool.warm();
+        warmedIds.add(id);
+        void prepare(source, { evenIfCached: true })
+          .then((prepared) => (Array.isArray(prepared) ? undefined : pool.run({ ...prepared.task, discard: true })))
+          .catch(() => undefined);
+      });
       setStoredPostIds(() => [...store.keys()].sort());
       // Dev server: render a changed post again (that post only); report problems without
       // stopping the server, in the terminal and, through publishPostUpdate, on open pages.
@@ -291,6 +302,7 @@ export function postsLoader(options: { dir: string }): Loader {
         store.delete(id);
         idByFile.delete(display);
         fileById.delete(id);
+        sourceByDisplay.delete(display);
         logger.info(`${display}: removed`);
         publishPostUpdate({ kind: 'removed', id, path: removed });
       });

@@ -36,6 +36,15 @@ function codeFrame(path: string, line: number | undefined): string | undefined {
   return rows.join('\n');
 }
 
+/** A slug from a page's path, or undefined if its escapes are not valid UTF-8. */
+function decodedSlug(slug: string): string | undefined {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return undefined;
+  }
+}
+
 export function devLivePosts(options: { base: string }): AstroIntegration {
   let storeFile = '';
   return {
@@ -58,12 +67,15 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
         // The error shown for each file until it is saved without problems: a page that reloads
         // meanwhile (Astro's reload after another save) would otherwise lose the overlay.
         const outstanding = new Map<string, HotPayload>();
-        // Once the first page has gone out, get a render thread ready for the first edit.
-        let warmed = false;
+        // Once a page has gone out to a browser, get a render thread ready for the first edit,
+        // with the caches of the post the page shows (if it is one).
+        const postPages = `${options.base}posts/`;
         server.middlewares.use((request, response, next) => {
-          if (!warmed && request.headers.accept?.includes('text/html')) {
-            warmed = true;
-            response.once('finish', () => setTimeout(warmRenderer, 500));
+          if (request.headers.accept?.includes('text/html')) {
+            const path = (request.url ?? '').split('?')[0]!;
+            const slug = path.startsWith(postPages) && path.endsWith('/') ? path.slice(postPages.length, -1) : '';
+            const id = slug === '' || slug.includes('/') ? undefined : decodedSlug(slug);
+            response.once('finish', () => setTimeout(() => warmRenderer(id), 500));
           }
           next();
         });
