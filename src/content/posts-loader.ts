@@ -175,13 +175,10 @@ export function postsLoader(options: { dir: string }): Loader {
 
       const sources = listPostFiles(dir, root);
       const errors: Error[] = [];
+      const onRetry = (task: PostTask) =>
+        logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`);
       // Each post goes to the pool as soon as its cheap part is done, so workers start at once.
-      const pool = createRenderPool(
-        config,
-        sources.length,
-        (task) => logger.warn(`${task.display}: too large for a render worker's ${build.workerHeapMb} MB heap; rendered again without the limit`),
-        { keepWarm: watcher !== undefined },
-      );
+      const pool = createRenderPool(config, sources.length, onRetry, { keepWarm: false });
       const work: Promise<void>[] = [];
       let rendered = 0;
       let mdxForAstro = 0;
@@ -202,8 +199,7 @@ export function postsLoader(options: { dir: string }): Loader {
         }
         await Promise.all(work);
       } finally {
-        // The build must be able to exit; the dev server keeps the pool for edits.
-        if (!watcher) await pool.destroy();
+        await pool.destroy();
       }
 
       const live = new Set(idByFile.values());
@@ -218,14 +214,18 @@ export function postsLoader(options: { dir: string }): Loader {
       logger.info(`${sources.length} posts loaded from ${relative(root, dir) || '.'} (${rendered} rendered, ${sources.length - rendered} from cache or refused${compiled})`);
 
       if (!watcher) return;
+      // The dev server's edits go to one thread it keeps (started when warmRenderer is first
+      // called): every save of a post then finds that post's formulas and code blocks in the
+      // thread's caches, which two threads taking turns would each have to fill.
+      const editPool = createRenderPool(config, 1, onRetry, { keepWarm: true });
       // A post page the author opened is rendered once, unstored, to fill the thread's caches.
       const warmedIds = new Set<string>();
       setRendererWarmup((id) => {
         const source = id === undefined ? undefined : sourceByDisplay.get(fileById.get(id) ?? '');
-        if (id === undefined || source === undefined || warmedIds.has(id)) return pool.warm();
+        if (id === undefined || source === undefined || warmedIds.has(id)) return editPool.warm();
         warmedIds.add(id);
         void prepare(source, { evenIfCached: true })
-          .then((prepared) => (Array.isArray(prepared) ? undefined : pool.run({ ...prepared.task, discard: true })))
+          .then((prepared) => (Array.isArray(prepared) ? undefined : editPool.run({ ...prepared.task, discard: true })))
           .catch(() => undefined);
       });
       setStoredPostIds(() => [...store.keys()].sort());
@@ -255,7 +255,7 @@ export function postsLoader(options: { dir: string }): Loader {
             return;
           }
           const prepared_ = performance.now();
-          const result = await pool.run(prepared.task);
+          const result = await editPool.run(prepared.task);
           const problems = await store_(prepared, result);
           if (problems.length > 0) return report(changed, problems);
           const ms = (from: number, to: number) => Math.round(to - from);

@@ -1,6 +1,6 @@
 /**
  * The posts loader's pool of worker threads (piscina, render-worker.ts), sized
- * for the site: one thread for a small site, one per core for a large one.
+ * for the site: one thread for a very small site, one per core otherwise.
  *
  * Each worker's V8 heap is capped (build.workerHeapMb, 512 MB by default): uncapped, V8 lets a busy
  * worker's heap grow to ~220 MB although ~70 MB stays live, and the process keeps
@@ -40,11 +40,13 @@ export function createRenderPool(
     gfm: config.markdown.gfm,
   } as RendererOptions;
   const filename = new URL('./render-worker.ts', import.meta.url).href;
-  // A worker costs a module load (~0.5 s): small sites get one, large sites one per core.
-  // Piscina starts threads lazily (minThreads 0), so a fully cached build starts none. The dev
-  // server keeps its threads (keepWarm: no idle timeout), so an edit waits for its own render
-  // only, not for a new thread to load Shiki, KaTeX and the plugins again (~2 s here).
-  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 50)));
+  // A worker costs a module load (~0.5 s): a site of up to 6 posts gets one, larger ones one
+  // per core (the twelve posts here, cold dev start, medians of 3: 9.8 s with one thread,
+  // 8.2 s with two). Piscina starts threads lazily (minThreads 0), so a fully cached build
+  // starts none. The dev server's edit pool keeps its thread (keepWarm: no idle timeout), so an
+  // edit waits for its own render only, not for a new thread to load Shiki, KaTeX and the
+  // plugins again (~2 s here).
+  const threads = Math.max(1, Math.min(availableParallelism(), Math.ceil(posts / 6)));
   const pool = new Piscina<WorkerTask, PostResult | undefined>({
     filename,
     minThreads: 0,
