@@ -10,17 +10,24 @@
  *
  * Only the blocks that changed are replaced (an unchanged prefix and suffix of the
  * article's children stay as they are), so the browser lays out a paragraph, not a
- * whole formula-heavy post.
+ * whole formula-heavy post. The server usually sends only those blocks, as a patch
+ * against the version the page shows (its data-post-digest); a page that holds another
+ * version asks for the whole body, and compares it block by block with what it has.
  */
-import { HELLO_EVENT, POST_UPDATE_EVENT } from '../lib/dev-events.ts';
+import type { BlockPatch } from '../lib/block-patch.ts';
+import { HELLO_EVENT, POST_UPDATE_EVENT, RESEND_EVENT } from '../lib/dev-events.ts';
 
 interface PostUpdateMessage {
   kind: 'rendered' | 'clean';
   /** The source file. */
   path: string;
-  /** The post's page (decoded path) and body, for kind 'rendered'. */
+  /** For kind 'rendered': the post's page (decoded path) and the digest of the new body's source. */
   page?: string;
+  digest?: string;
+  /** The whole new body… */
   html?: string;
+  /** …or the blocks that changed, from each version of the body the server kept (by digest). */
+  patches?: Record<string, BlockPatch>;
 }
 
 const fileName = (path: string) => path.split('/').pop() ?? path;
@@ -85,25 +92,53 @@ function patchChildren(parent: Element, next: DocumentFragment): void {
   for (const node of inserted) parent.insertBefore(node, anchor);
 }
 
+/**
+ * Replaces blocks patch.start…end with the patch's, if the article holds the blocks the patch
+ * was made against; returns whether it did. The body's blocks are the article's children.
+ */
+function applyPatch(parent: Element, patch: BlockPatch): boolean {
+  const live = [...parent.childNodes];
+  if (live.length !== patch.count) return false;
+  const next = withCurrentImages(patch.blocks.join(''), parent);
+  if (!next) return false;
+  const inserted = [...next.childNodes];
+  const anchor = live[patch.end] ?? null;
+  for (const node of live.slice(patch.start, patch.end)) node.remove();
+  for (const node of inserted) parent.insertBefore(node, anchor);
+  served = served?.length === patch.count ? served : undefined;
+  served?.splice(patch.start, patch.end - patch.start, ...inserted.map((node) => node.cloneNode(true)));
+  return true;
+}
+
 if (import.meta.hot) {
-  const article = document.querySelector('.post .prose');
+  const hot = import.meta.hot;
+  const article = document.querySelector<HTMLElement>('.post .prose');
   if (article) served = [...article.childNodes].map((node) => node.cloneNode(true));
+  // The version of the body this page shows (its source's digest), which patches are made against.
+  let digest = article?.dataset['postDigest'];
   let overlayFile: string | undefined;
+  const page = decodeURI(location.pathname);
   // A post saved just before this page loaded may not be in what the server rendered yet.
-  import.meta.hot.send(HELLO_EVENT, { page: decodeURI(location.pathname) });
-  import.meta.hot.on('vite:error', (payload: { err: { id?: string } }) => {
+  hot.send(HELLO_EVENT, { page, digest });
+  hot.on('vite:error', (payload: { err: { id?: string } }) => {
     overlayFile = payload.err.id;
   });
-  import.meta.hot.on(POST_UPDATE_EVENT, (update: PostUpdateMessage) => {
+  hot.on(POST_UPDATE_EVENT, (update: PostUpdateMessage) => {
     if (overlayFile === update.path) {
       for (const overlay of document.querySelectorAll('vite-error-overlay')) overlay.remove();
       overlayFile = undefined;
     }
-    if (update.kind !== 'rendered' || update.html === undefined) return;
-    if (decodeURI(location.pathname) !== update.page) return;
-    const prose = document.querySelector('.post .prose');
-    if (!prose) return;
-    const body = withCurrentImages(update.html, prose);
-    if (body) patchChildren(prose, body);
+    if (update.kind !== 'rendered' || update.page !== page || !article) return;
+    if (update.html !== undefined) {
+      const body = withCurrentImages(update.html, article);
+      if (!body) return;
+      patchChildren(article, body);
+      digest = update.digest;
+      return;
+    }
+    const patch = digest === undefined ? undefined : update.patches?.[digest];
+    if (patch && applyPatch(article, patch)) digest = update.digest;
+    // Not made against what this page shows (or a new image is in it): ask for the whole body.
+    else hot.send(RESEND_EVENT, { page });
   });
 }

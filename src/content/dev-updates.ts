@@ -21,6 +21,18 @@ export type PostUpdate =
        * Absent for an `.mdx` post left to Astro's MDX compiler (its page is compiled by Vite).
        */
       html: string | undefined;
+      /** The digest of the source the body was rendered from (the store entry's `digest`). */
+      digest: string;
+      /** The body's top-level blocks, which `html` joins; absent if the renderer does not give them. */
+      blocks: string[] | undefined;
+    }
+  | {
+      /** A post rendered only to fill the render thread's caches (a page showing it was opened). */
+      kind: 'warmed';
+      id: string;
+      path: string;
+      digest: string;
+      blocks: string[] | undefined;
     }
   | {
       /** A post file was deleted: its entry is gone from the store. */

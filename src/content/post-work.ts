@@ -38,6 +38,8 @@ export interface PostTask {
   htmlFile: string;
   /** Render only to fill the worker's caches, and write nothing (the dev server's warm-up of an open post). */
   discard?: boolean;
+  /** Also return the body's top-level blocks (the dev server's live updates). */
+  blocks?: boolean;
 }
 
 export interface Problem {
@@ -56,6 +58,8 @@ export interface PostResult {
    * the main thread) and `html` is empty.
    */
   rendered?: { html: string; htmlFile?: string; metadata: RenderOutput['metadata'] & { imagePaths: string[] } };
+  /** The body's top-level blocks as HTML, when the task asked for them and the renderer gives them. */
+  blocks?: string[];
 }
 
 /**
@@ -130,9 +134,12 @@ export async function doPostWork(task: PostTask, renderers: Renderers): Promise<
     ...result.metadata,
     imagePaths: [...result.metadata.localImagePaths, ...result.metadata.remoteImagePaths],
   };
-  if (task.discard) return { problems: [], ...summary };
-  if (metadata.imagePaths.length > 0) return { problems: [], ...summary, rendered: { html: result.code, metadata } };
+  const blocks = task.blocks && result.blocks ? { blocks: result.blocks } : {};
+  if (task.discard) return { problems: [], ...summary, ...blocks };
+  if (metadata.imagePaths.length > 0) {
+    return { problems: [], ...summary, ...blocks, rendered: { html: result.code, metadata } };
+  }
   await mkdir(dirname(task.htmlFile), { recursive: true });
   await writeFile(task.htmlFile, result.code);
-  return { problems: [], ...summary, rendered: { html: '', htmlFile: task.htmlFile, metadata } };
+  return { problems: [], ...summary, ...blocks, rendered: { html: '', htmlFile: task.htmlFile, metadata } };
 }

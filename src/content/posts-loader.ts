@@ -225,7 +225,12 @@ export function postsLoader(options: { dir: string }): Loader {
         if (id === undefined || source === undefined || warmedIds.has(id)) return editPool.warm();
         warmedIds.add(id);
         void prepare(source, { evenIfCached: true })
-          .then((prepared) => (Array.isArray(prepared) ? undefined : editPool.run({ ...prepared.task, discard: true })))
+          .then(async (prepared) => {
+            if (Array.isArray(prepared)) return;
+            const result = await editPool.run({ ...prepared.task, discard: true, blocks: true });
+            const { digest, id: postId } = prepared;
+            publishPostUpdate({ kind: 'warmed', id: postId, path: source.path, digest, blocks: result.blocks });
+          })
           .catch(() => undefined);
       });
       setStoredPostIds(() => [...store.keys()].sort());
@@ -255,13 +260,20 @@ export function postsLoader(options: { dir: string }): Loader {
             return;
           }
           const prepared_ = performance.now();
-          const result = await editPool.run(prepared.task);
+          const result = await editPool.run({ ...prepared.task, blocks: true });
           const problems = await store_(prepared, result);
           if (problems.length > 0) return report(changed, problems);
           const ms = (from: number, to: number) => Math.round(to - from);
           logger.info(`${display}: rendered again (1 post; read ${ms(started, prepared_)} ms, rendered ${ms(prepared_, performance.now())} ms)`);
           const html = result.rendered?.htmlFile ? await readFile(result.rendered.htmlFile, 'utf8') : result.rendered?.html;
-          publishPostUpdate({ kind: 'rendered', id: prepared.id, path: changed, html });
+          publishPostUpdate({
+            kind: 'rendered',
+            id: prepared.id,
+            path: changed,
+            html,
+            digest: prepared.digest,
+            blocks: result.blocks,
+          });
         } catch (error) {
           report(changed, [error instanceof Error ? error : new Error(String(error))]);
         }

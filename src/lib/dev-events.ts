@@ -6,3 +6,5 @@
 export const POST_UPDATE_EVENT = 'ml-notes:post-update';
 /** Page → server: a page has opened (it is sent what it may have missed). */
 export const HELLO_EVENT = 'ml-notes:hello';
+/** Page → server: a page could not apply an update to what it shows, and asks for the whole body. */
+export const RESEND_EVENT = 'ml-notes:resend';

@@ -182,4 +182,40 @@ describe('the dev server while an author writes', () => {
     expect(server.exitCode).toBeNull();
     await expect(fetch(`${URL_}/posts/neighbour/`).then((response) => response.status)).resolves.toBe(200);
   });
+
+  it('sends a changed paragraph alone, and the page then holds what a fresh load shows', async () => {
+    const live = await browser.newPage();
+    const received: string[] = [];
+    const sent: string[] = [];
+    live.on('websocket', (socket) => {
+      socket.on('framereceived', ({ payload }) => void received.push(String(payload)));
+      socket.on('framesent', ({ payload }) => void sent.push(String(payload)));
+    });
+    await live.goto(`${URL_}/posts/edited/`);
+    const prose = () => live.evaluate(() => document.querySelector('.post .prose')?.innerHTML ?? '');
+    const shown = await live.evaluate(() => document.querySelector<HTMLElement>('.post .prose')?.dataset['postDigest']);
+    // The first paragraph, so that the blocks after it must stay in place.
+    writeFileSync(POST, original.replace('这一段在打开页面时就在。', '这一段在打开页面时就在，保存时改过了。'));
+    await eventually(async () => (await prose()).includes('保存时改过了'));
+    const patched = await prose();
+    // What went over the socket: the changed block alone, as a patch against the version the page showed,
+    // which the page applied (it did not ask for the whole body).
+    const update = received.find((frame) => frame.includes('ml-notes:post-update') && frame.includes('保存时改过了'));
+    const data = (JSON.parse(update ?? '{}') as { data?: { patches?: Record<string, { blocks: string[] }> } }).data;
+    expect(data?.patches?.[shown ?? '']?.blocks).toEqual([expect.stringContaining('保存时改过了')]);
+    expect(sent.filter((frame) => frame.includes('ml-notes:resend'))).toEqual([]);
+    // A page rendered from the new body once Astro has stored it (its digest is the new one, so
+    // it is sent no patch) shows the same article, the page's scripts having run on both.
+    const fresh = await browser.newPage();
+    const digestOf = (target: Page) =>
+      target.evaluate(() => document.querySelector<HTMLElement>('.post .prose')?.dataset['postDigest']);
+    await eventually(async () => {
+      await fresh.goto(`${URL_}/posts/edited/`);
+      return (await digestOf(fresh)) === (JSON.parse(update ?? '{}') as { data?: { digest?: string } }).data?.digest;
+    });
+    const reloaded = await fresh.evaluate(() => document.querySelector('.post .prose')?.innerHTML ?? '');
+    expect(patched).toBe(reloaded);
+    writeFileSync(POST, original);
+    await Promise.all([live.close(), fresh.close()]);
+  });
 });

@@ -37,6 +37,8 @@ export type RendererOptions = Pick<AstroMarkdownOptions, 'image' | 'syntaxHighli
 
 export interface RenderOutput {
   code: string;
+  /** The body's top-level nodes as HTML, which `code` joins (the dev server sends only those a save changed). */
+  blocks?: string[];
   metadata: {
     headings: { depth: number; slug: string; text: string }[];
     localImagePaths: string[];
@@ -143,11 +145,14 @@ export async function createMdRenderer(options: RendererOptions): Promise<MdRend
     },
     async render({ tree, file }, frontmatter) {
       file.data.astro = { frontmatter };
-      const hast = await processor.run(tree as never, file);
-      const code = String(processor.stringify(hast as never, file));
+      const hast = (await processor.run(tree as never, file)) as unknown as Root;
+      // A root prints as its children one after the other: printed one by one, they join into the same HTML.
+      const blocks = hast.children.map((child) => String(processor.stringify({ type: 'root', children: [child] }, file)));
+      const code = blocks.join('');
       const data = file.data.astro;
       return {
         code,
+        blocks,
         metadata: {
           headings: data?.headings ?? [],
           localImagePaths: data?.localImagePaths ?? [],
