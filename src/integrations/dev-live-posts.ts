@@ -157,8 +157,9 @@ export function devLivePosts(options: { base: string }): AstroIntegration {
           if (update.kind === 'warmed') {
             // The version an opened page shows: the oldest kept, never newer than what a save rendered.
             const kept = bodies.get(update.id) ?? [];
-            if (!kept.some((body) => body.digest === update.digest)) {
-              bodies.set(update.id, [{ ...update, html: undefined }, ...kept].slice(0, KEPT_BODIES));
+            if (kept.length < KEPT_BODIES && !kept.some((body) => body.digest === update.digest)) {
+              const { digest, path, blocks } = update;
+              bodies.set(update.id, [{ digest, path, html: undefined, blocks }, ...kept]);
             }
             return;
           }
