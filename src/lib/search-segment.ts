@@ -30,15 +30,48 @@ interface Segment {
   isWordLike: boolean;
 }
 
+/** A segment, or a stretch of Chinese that ICU is still to cut. */
+type Piece = Segment | string;
+
 function icuSegments(text: string, out: Segment[]): void {
   for (const { segment, isWordLike } of segmenter.segment(text)) out.push({ segment, isWordLike: isWordLike ?? false });
+}
+
+/** About this many characters go to ICU per call: one call per stretch costs 4 times as much. */
+const ICU_BATCH = 2000;
+
+/**
+ * ICU's segments of each stretch of Chinese, asked for a batch at a time: the stretches are
+ * joined by newlines, at which ICU's word rules always break (and the dictionary
+ * engine stops), so each stretch is cut as it would be alone.
+ */
+function icuSegmentsOfStretches(stretches: string[]): Segment[][] {
+  const cut: Segment[][] = [];
+  for (let first = 0; first < stretches.length;) {
+    let last = first;
+    let length = stretches[first]!.length;
+    while (last + 1 < stretches.length && length + stretches[last + 1]!.length < ICU_BATCH) {
+      last += 1;
+      length += stretches[last]!.length + 1;
+    }
+    let current: Segment[] = [];
+    cut.push(current);
+    for (const { segment, isWordLike } of segmenter.segment(stretches.slice(first, last + 1).join('\n'))) {
+      if (segment === '\n') {
+        current = [];
+        cut.push(current);
+      } else current.push({ segment, isWordLike: isWordLike ?? false });
+    }
+    first = last + 1;
+  }
+  return cut;
 }
 
 /** The first two characters of every glossary word: most positions of a text start none. */
 const STARTS = new Set(GLOSSARY.map((word) => word.slice(0, 2)));
 
-/** Glossary words by forward longest match; the stretches between them by ICU. */
-function chineseSegments(run: string, out: Segment[]): void {
+/** Glossary words by forward longest match; the stretches between them left for ICU. */
+function chineseSegments(run: string, out: Piece[]): void {
   // The glossary is all in the Basic Multilingual Plane, so code units will do.
   let rest = 0;
   let i = 0;
@@ -47,7 +80,7 @@ function chineseSegments(run: string, out: Segment[]): void {
       for (let length = Math.min(LONGEST, run.length - i); length >= 2; length--) {
         const word = run.slice(i, i + length);
         if (WORDS.has(word)) {
-          if (rest < i) icuSegments(run.slice(rest, i), out);
+          if (rest < i) out.push(run.slice(rest, i));
           out.push({ segment: word, isWordLike: true });
           i += length;
           rest = i;
@@ -57,30 +90,38 @@ function chineseSegments(run: string, out: Segment[]): void {
     }
     i += 1;
   }
-  if (rest < run.length) icuSegments(run.slice(rest), out);
+  if (rest < run.length) out.push(run.slice(rest));
 }
 
 /**
- * The segments of `text`. Where only the boundaries that touch Chinese matter (segmentText),
+ * The pieces of `text`. Where only the boundaries that touch Chinese matter (segmentText),
  * a stretch without Chinese is cut at Chinese punctuation only, not by ICU: the same
  * spaces result, and ICU's dictionary break iterator is the cost of indexing.
  */
-function segments(text: string, latinWords = true): Segment[] {
-  const out: Segment[] = [];
+function pieces(text: string, latinWords: boolean): Piece[] {
+  const out: Piece[] = [];
   for (const [run] of text.matchAll(/\p{Script=Han}+|[^\p{Script=Han}]+/gu)) {
     if (HAN.test(run)) chineseSegments(run, out);
-    else if (latinWords) icuSegments(run, out);
+    else if (latinWords) icuSegments(run, out as Segment[]);
     else for (const [part] of run.matchAll(CJK_PUNCT_OR_NOT)) out.push({ segment: part, isWordLike: false });
   }
   return out;
 }
 
-/** `text` with a space between any two words where either side is Chinese; whitespace as it was. */
-export function segmentText(text: string): string {
-  if (!HAN.test(text) && !CJK_PUNCT.test(text)) return text;
+/** The segments of each text, with ICU asked once for all their stretches of Chinese. */
+function segmentsOfTexts(texts: string[], latinWords: boolean): Segment[][] {
+  const piecesOfTexts = texts.map((text) => pieces(text, latinWords));
+  const cut = icuSegmentsOfStretches(piecesOfTexts.flat().filter((piece) => typeof piece === 'string'));
+  let next = 0;
+  return piecesOfTexts.map((textPieces) =>
+    textPieces.flatMap((piece) => (typeof piece === 'string' ? cut[next++]! : [piece])),
+  );
+}
+
+function spacedText(segments: Segment[]): string {
   let out = '';
   let previous = '';
-  for (const { segment } of segments(text, false)) {
+  for (const { segment } of segments) {
     if (
       previous !== '' &&
       !/\s$/u.test(previous) &&
@@ -95,9 +136,31 @@ export function segmentText(text: string): string {
   return out;
 }
 
+function hasChinese(text: string): boolean {
+  return HAN.test(text) || CJK_PUNCT.test(text);
+}
+
+/**
+ * Each text with a space between any two words where either side is Chinese; whitespace
+ * as it was. The same as segmentText on each, in a fraction of the time for many texts.
+ */
+export function segmentTexts(texts: string[]): string[] {
+  const chinese = texts.filter(hasChinese);
+  const segmented = segmentsOfTexts(chinese, false).map(spacedText);
+  let next = 0;
+  return texts.map((text) => (hasChinese(text) ? segmented[next++]! : text));
+}
+
+/** `text` with a space between any two words where either side is Chinese; whitespace as it was. */
+export function segmentText(text: string): string {
+  return segmentTexts([text])[0]!;
+}
+
 /** The word-like segments of `text`, as the segmenter cuts them. */
 export function segmentWords(text: string): string[] {
-  return [...segments(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return segmentsOfTexts([text], true)[0]!
+    .filter((s) => s.isWordLike)
+    .map((s) => s.segment);
 }
 
 const JOINABLE = String.raw`\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014`;

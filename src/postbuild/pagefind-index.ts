@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { readdirSync } from 'node:fs';
 import * as pagefind from 'pagefind';
-import { segmentText } from '../lib/search-segment.ts';
+import { segmentText, segmentTexts } from '../lib/search-segment.ts';
 import { texToPlain } from '../lib/tex-to-plain.ts';
 
 export interface SearchIndexStats {
@@ -77,9 +77,12 @@ export function formulasAsText(html: string): string {
   return out + html.slice(from);
 }
 
-/** Text between tags cut into words; tags (and so attribute values) as they are. */
+/** Text between tags cut into words (all of a page's text at once); tags (and so attribute values) as they are. */
 function segmentHtml(html: string): string {
-  return html.replace(/>([^<]+)</g, (_, text: string) => `>${segmentText(text)}<`);
+  const texts = [...html.matchAll(/>([^<]+)</g)].map((match) => match[1]!);
+  const segmented = segmentTexts(texts);
+  let next = 0;
+  return html.replace(/>([^<]+)</g, () => `>${segmented[next++]!}<`);
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The search segmenter and the query rules shared by the index and the search UI. */
 import { describe, expect, it } from 'vitest';
-import { segmentText, segmentWords, unsegment } from '../../src/lib/search-segment.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { segmentText, segmentTexts, segmentWords, unsegment } from '../../src/lib/search-segment.ts';
 import {
   coversQuery,
   displayText,
@@ -30,6 +31,23 @@ describe('segmentText', () => {
     expect(segmentText('x.expand_as(y) and torch.no_grad()')).toBe('x.expand_as(y) and torch.no_grad()');
     expect(segmentText('用 torch.no_grad() 关闭')).toBe('用 torch.no_grad() 关闭');
     expect(segmentText('kd树')).toBe('kd 树');
+  });
+
+  it('cuts many texts at once as it cuts each alone', () => {
+    // segmentTexts asks ICU for many stretches per call, joined by newlines; the posts'
+    // paragraphs (thousands of stretches, over many batches) must come out as one at a time.
+    const texts = readdirSync('content/posts', { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.mdx?$/.test(file))
+      .sort()
+      .flatMap((file) => readFileSync(`content/posts/${file}`, 'utf8').split(/\n\s*\n/));
+    expect(texts.length).toBeGreaterThan(200);
+    expect(segmentTexts(texts)).toEqual(texts.map((text) => segmentText(text)));
+
+    // What the batches rest on: ICU breaks at a newline and cuts each side as it would alone.
+    const icu = new Intl.Segmenter('zh', { granularity: 'word' });
+    const cut = (text: string) => Array.from(icu.segment(text), (s) => s.segment);
+    const runs = texts.flatMap((text) => text.match(/\p{Script=Han}+/gu) ?? []).slice(0, 2000);
+    expect(cut(runs.join('\n'))).toEqual(runs.flatMap((run, i) => (i === 0 ? cut(run) : ['\n', ...cut(run)])));
   });
 
   it('is undone for display, highlights included', () => {
