@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { runAstroBuild } from './lib/astro-build-process.ts';
 import { withBuildLock } from './lib/build-lock.ts';
 import { requireSupportedNode } from './lib/node-version.ts';
-import { checkBuiltSite } from '../src/postbuild/output-checks.ts';
+import { checkBuiltSiteInThread } from '../src/postbuild/output-checks-thread.ts';
 import { writeSearchIndex } from '../src/postbuild/pagefind-index.ts';
 import { readPostIndex } from '../src/content/post-index.ts';
 import { site } from '../src/site.config.ts';
@@ -46,8 +46,8 @@ async function main(): Promise<void> {
   await rm(tmpDir, { recursive: true, force: true });
   await withBuildLock(root, () => runAstroBuild(root, tmpDir));
 
-  // Pagefind indexes in its own process while this one checks the pages: the two
-  // overlap on two cores. (No page links into pagefind/, which is written last.)
+  // The checks run in a thread of their own while this one prepares the search documents
+  // and Pagefind indexes them in its own process. (No page links into pagefind/, which is written last.)
   const indexStarted = performance.now();
   const indexing = writeSearchIndex(tmpDir).then(({ pages }) => {
     console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const sourceOfPage = new Map(
     [...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]),
   );
-  const problems = await checkBuiltSite(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
+  const problems = await checkBuiltSiteInThread(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
   await indexing;
   if (problems.length > 0)
     throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
