@@ -59,6 +59,15 @@ function normalize(word: string): string {
   return word.toLowerCase().replace(/[^\p{L}\p{N}_]/gu, '');
 }
 
+/** The words of a text as Pagefind keys them (normalize on each, in one pass over the text). */
+function normalizedWords(text: string | undefined): string[] {
+  return (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}_ ]/gu, '')
+    .split(' ')
+    .filter((word) => word !== '');
+}
+
 export function queryTerms(prepared: string): string[] {
   return prepared
     .split(' ')
@@ -122,25 +131,15 @@ function phraseCount(words: string[], terms: string[]): number {
 function byPhraseFrequency(hits: Hit[], terms: string[]): Hit[] {
   const phrase = hits.filter((hit) => hit.phrase);
   if (phrase.length < 2) return hits;
-  const texts = phrase.map((hit) =>
-    hit.data.content
-      .split(' ')
-      .map(normalize)
-      .filter((word) => word !== ''),
-  );
+  const texts = phrase.map((hit) => normalizedWords(hit.data.content));
   const average = texts.reduce((sum, body) => sum + body.length, 0) / texts.length;
   const k1 = 1.2;
   const b = 0.75;
-  const words = (text: string | undefined) =>
-    (text ?? '')
-      .split(' ')
-      .map(normalize)
-      .filter((word) => word !== '');
   const scores = texts.map((body, i) => {
     const meta = phrase[i]!.data.meta;
     // In the title, tags or description the phrase says what the post is about: it counts as much as a few mentions.
     const inMeta = ['title_words', 'tags', 'description'].reduce(
-      (sum, key) => sum + phraseCount(words(meta[key]), terms),
+      (sum, key) => sum + phraseCount(normalizedWords(meta[key]), terms),
       0,
     );
     const tf = phraseCount(body, terms) + 3 * inMeta;
