@@ -7,13 +7,17 @@
  * (?q=…&category=…). Keys: ↑/↓ move through every result link and back to the box,
  * Enter in the box opens the first result; Esc closes the dialog (search-dialog.ts).
  */
-import { displayText, SEARCH_RANKING, searchPosts, type Hit, type PagefindApi } from './search-query.ts';
+import { displayText, prepareQuery, SEARCH_RANKING, searchPosts, type Hit, type PagefindApi } from './search-query.ts';
 
 interface PagefindModule extends PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Loads the index chunks a search for these words will read. */
+  preload(query: string): Promise<void>;
 }
 
+/** How long typing must pause before the query is searched. */
+const SEARCH_DEBOUNCE_MS = 100;
 /** Sections listed under a post. */
 const SECTIONS_SHOWN = 3;
 let pagefind: Promise<PagefindModule> | undefined;
@@ -167,7 +171,15 @@ export function bindSearchPanel(panel: HTMLElement): { focus(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void run(), 150);
+    // A search waits for a pause in typing. 100 ms skips the keys of a burst; a reader
+    // typing Chinese commits whole words through the input method, far less often.
+    timer = setTimeout(() => void run(), SEARCH_DEBOUNCE_MS);
+    // The words' index chunks load while the reader pauses, not after.
+    const words = prepareQuery(input.value);
+    if (words !== '')
+      void loadPagefind()
+        .then((api) => api.preload(words))
+        .catch(() => undefined);
   });
   category.addEventListener('change', () => void run());
   panel.querySelector('form')!.addEventListener('submit', (event) => {
