@@ -101,26 +101,39 @@ async function firstSearchCost(site: string, query: string, runs: number): Promi
       await page.locator('[data-search-trigger]').first().click();
       const input = page.locator('#search-dialog-input');
       await input.waitFor();
+      // Both ends are taken in the page: the input event of the query's last character, and
+      // the moment its results are in the list (a round trip to the page would add to each).
       const timeToResults = async (q: string): Promise<number> => {
         await input.fill('');
-        // Typing stops when the last character is in; the clock starts there.
-        await input.pressSequentially(q.slice(0, -1));
-        const started = await page.evaluate(() => performance.now());
-        await input.pressSequentially(q.slice(-1));
-        await page.waitForFunction(
-          (q) => {
-            const status = document.querySelector('#search-dialog [data-search-status]')?.textContent ?? '';
-            const input = document.querySelector<HTMLInputElement>('#search-dialog-input');
-            return (
-              input?.value === q &&
-              /找到|没有/.test(status) &&
-              document.querySelector('#search-dialog [data-search-results] a') !== null
-            );
-          },
-          q,
-          { timeout: 30_000 },
-        );
-        return (await page.evaluate(() => performance.now())) - started;
+        await page.evaluate((q) => {
+          const box = document.querySelector<HTMLInputElement>('#search-dialog-input')!;
+          const status = document.querySelector('#search-dialog [data-search-status]')!;
+          const results = document.querySelector('#search-dialog [data-search-results]')!;
+          const clock = window as unknown as { typedAt?: number; shownAt?: number };
+          delete clock.typedAt;
+          delete clock.shownAt;
+          box.addEventListener('input', () => {
+            if (box.value === q) clock.typedAt = performance.now();
+          });
+          const observer = new MutationObserver(() => {
+            if (clock.typedAt === undefined || box.value !== q) return;
+            const text = status.textContent ?? '';
+            // Results listed, or the answer that there are none.
+            if ((/找到/.test(text) && results.querySelector('a') !== null) || /没有/.test(text)) {
+              clock.shownAt = performance.now();
+              observer.disconnect();
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        }, q);
+        await input.pressSequentially(q);
+        await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined, undefined, {
+          timeout: 30_000,
+        });
+        return page.evaluate(() => {
+          const clock = window as unknown as { typedAt: number; shownAt: number };
+          return clock.shownAt - clock.typedAt;
+        });
       };
       const coldMs = await timeToResults(query);
       await Promise.all(bodies);
