@@ -3,8 +3,8 @@
  *
  * 1. `astro build` (in a process of its own: scripts/lib/astro-build-process.ts)
  *    into a temporary sibling of the output folder;
- * 2. the Pagefind index into <tmp>/pagefind and, at the same time, checks over
- *    the built HTML;
+ * 2. the Pagefind index into <tmp>/pagefind and, while Pagefind writes its files,
+ *    checks over the built HTML (in a thread of their own);
  * 3. only then the temporary folder replaces the output folder.
  * A failure at any step removes the temporary folder and leaves the previous
  * output untouched, so a broken build can never be deployed.
@@ -46,19 +46,22 @@ async function main(): Promise<void> {
   await rm(tmpDir, { recursive: true, force: true });
   await withBuildLock(root, () => runAstroBuild(root, tmpDir));
 
-  // The checks run in a thread of their own while this one prepares the search documents
-  // and Pagefind indexes them in its own process. (No page links into pagefind/, which is written last.)
-  const indexStarted = performance.now();
-  const indexing = writeSearchIndex(tmpDir).then(({ pages }) => {
-    console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
-  });
-  indexing.catch(() => undefined);
+  // This thread prepares the search documents while Pagefind indexes them in its own process;
+  // once Pagefind has them all and only writing its files is left, the checks start in a
+  // thread of their own beside it. (No page links into pagefind/, which is written last.)
   const posts = readPostIndex(root);
   const sourceOfPage = new Map(
     [...posts].map(([slug, post]) => [decodeURIComponent(`posts/${encodeSegment(slug)}/`), post.source]),
   );
-  const problems = await checkBuiltSiteInThread(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
-  await indexing;
+  const indexStarted = performance.now();
+  let checking: Promise<string[]> | undefined;
+  const { pages } = await writeSearchIndex(tmpDir, () => {
+    checking = checkBuiltSiteInThread(tmpDir, { base: site.base, origin: site.url, sourceOfPage });
+    checking.catch(() => undefined);
+  });
+  console.log(`search index: ${pages} pages in ${((performance.now() - indexStarted) / 1000).toFixed(2)} s`);
+  if (!checking) throw new Error('The output checks never started.');
+  const problems = await checking;
   if (problems.length > 0)
     throw new Error(`The built site failed its checks:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 

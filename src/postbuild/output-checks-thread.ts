@@ -1,8 +1,9 @@
 /**
- * The output checks in a worker thread, so that the build's main thread is free to
- * prepare the search documents meanwhile: the checks, the documents and Pagefind's
- * own process then share the two cores instead of the checks and the documents
- * taking turns on one thread.
+ * The output checks in a worker thread. The build starts them once Pagefind has every
+ * page and only writing its files is left, which keeps one core busy: the checks take
+ * the other, instead of taking turns on one thread with the search documents (at 1,000
+ * posts the checks and the index took 12-13 s together, then 8.4-9.4 s in a thread
+ * from the start, and 9.0-9.6 s against 10.0-11.1 s when started late, same run).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { checkBuiltSite, type OutputCheckOptions } from './output-checks.ts';

@@ -189,7 +189,11 @@ function searchIndexFeeder(index: PagefindIndex): { add(document: SearchDocument
   };
 }
 
-export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStats> {
+/**
+ * Writes the index of the site's post pages into <siteDir>/pagefind. `onIndexed` is called
+ * once Pagefind has every page and only writing its files is left (one core's work).
+ */
+export async function writeSearchIndex(siteDir: string, onIndexed?: () => void): Promise<SearchIndexStats> {
   const index = await createSearchIndex();
   try {
     const feeder = searchIndexFeeder(index);
@@ -200,6 +204,7 @@ export async function writeSearchIndex(siteDir: string): Promise<SearchIndexStat
       if (content !== undefined) feeder.add({ sourcePath, content });
     }
     const pages = await feeder.done();
+    onIndexed?.();
     const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return { pages };
