@@ -265,7 +265,10 @@ export function postsLoader(options: { dir: string }): Loader {
           if (problems.length > 0) return report(changed, problems);
           const ms = (from: number, to: number) => Math.round(to - from);
           logger.info(`${display}: rendered again (1 post; read ${ms(started, prepared_)} ms, rendered ${ms(prepared_, performance.now())} ms)`);
-          const html = result.rendered?.htmlFile ? await readFile(result.rendered.htmlFile, 'utf8') : result.rendered?.html;
+          // The blocks join into the HTML the worker wrote; the file is read only without them.
+          const html =
+            result.blocks?.join('') ??
+            (result.rendered?.htmlFile ? await readFile(result.rendered.htmlFile, 'utf8') : result.rendered?.html);
           publishPostUpdate({
             kind: 'rendered',
             id: prepared.id,
