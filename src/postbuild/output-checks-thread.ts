@@ -9,12 +9,16 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { checkBuiltSite, type OutputCheckOptions } from './output-checks.ts';
 
 interface ChecksTask {
+  /** Marks the thread as this module's: another worker that imports the module runs nothing. */
+  task: 'output-checks';
   siteDir: string;
   options: OutputCheckOptions;
 }
 
 export function checkBuiltSiteInThread(siteDir: string, options: OutputCheckOptions): Promise<string[]> {
-  const worker = new Worker(new URL(import.meta.url), { workerData: { siteDir, options } satisfies ChecksTask });
+  const worker = new Worker(new URL(import.meta.url), {
+    workerData: { task: 'output-checks', siteDir, options } satisfies ChecksTask,
+  });
   return new Promise((resolve, reject) => {
     worker.once('message', (problems: string[]) => resolve(problems));
     worker.once('error', reject);
@@ -22,7 +26,8 @@ export function checkBuiltSiteInThread(siteDir: string, options: OutputCheckOpti
   });
 }
 
-if (!isMainThread && parentPort) {
-  const { siteDir, options } = workerData as ChecksTask;
+const task = workerData as Partial<ChecksTask> | null;
+if (!isMainThread && parentPort && task?.task === 'output-checks') {
+  const { siteDir, options } = task as ChecksTask;
   parentPort.postMessage(await checkBuiltSite(siteDir, options));
 }
